@@ -1,0 +1,29 @@
+package dev.palimpsest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a build did.
+ *
+ * @param output the site folder
+ * @param sources sources found
+ * @param documents documents built (those with at least one usable snapshot)
+ * @param versions versions across all documents
+ * @param changes changes (consecutive version pairs) across all documents
+ * @param pagesWritten HTML pages, feeds and other files of the site written
+ * @param problems inputs that were reported and skipped, in path order
+ * @param siteWritten false when nothing was written: a strict build with problems
+ * @param elapsed wall time of the build, for the user's information only (never in the site)
+ */
+public record BuildReport(Path output, int sources, int documents, int versions, int changes,
+    int pagesWritten, List<Problem> problems, boolean siteWritten, Duration elapsed) {
+  public BuildReport {
+    problems = List.copyOf(problems);
+  }
+
+  public boolean hasProblems() {
+    return !problems.isEmpty();
+  }
+}
