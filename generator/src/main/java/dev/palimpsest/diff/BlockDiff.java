@@ -29,9 +29,8 @@ import java.util.Objects;
  *       a paragraph that became a list item with the same words is unchanged for a reader, and
  *       each cell still carries its own block's kind.
  *   <li>A removed block whose text is added elsewhere is a move (MOVED_FROM at its old place,
- *       MOVED_TO at its new one), when the text has at least {@value #MIN_MOVE_WORDS} words or
- *       {@value #MIN_MOVE_CHARS} characters: short texts such as "Yes" or "1." recur too often
- *       to mean that a paragraph moved.
+ *       MOVED_TO at its new one), when the text has at least 3 words or 20 characters: short
+ *       texts such as "Yes" or "1." recur too often to mean that a paragraph moved.
  *   <li>Between two aligned stretches, the other removed and added blocks are paired in order
  *       by how many words they share; a pair is a CHANGED row with its words marked, and what is
  *       left is REMOVED or ADDED.
@@ -46,12 +45,12 @@ public final class BlockDiff {
   static final int MIN_MOVE_WORDS = 3;
   static final int MIN_MOVE_CHARS = 20;
 
-  /** Least similarity (see {@link #similarity}) for a removed and an added block to pair. */
+  /** Least word similarity (Dice coefficient) for a removed and an added block to pair. */
   static final double MIN_SIMILARITY = 0.5;
 
   /**
-   * Largest removed-times-added block count paired by the dynamic programme (a few milliseconds
-   * of work); larger stretches are paired by position instead.
+   * Largest removed-times-added block count paired by the dynamic programme (tens of
+   * milliseconds and a few megabytes); larger stretches are paired by position instead.
    */
   static final long MAX_PAIRING_CELLS = 250_000L;
 
@@ -250,12 +249,12 @@ public final class BlockDiff {
       return pairs;
     }
     // best[i][j]: the largest summed similarity pairing the first i old and first j new blocks.
-    double[][] similarity = new double[n][m];
+    double[][] similarities = new double[n][m];
     double[][] best = new double[n + 1][m + 1];
     for (int i = 1; i <= n; i++) {
       for (int j = 1; j <= m; j++) {
         double s = similarity(oldBags[i - 1], newBags[j - 1]);
-        similarity[i - 1][j - 1] = s;
+        similarities[i - 1][j - 1] = s;
         best[i][j] = Math.max(best[i - 1][j], best[i][j - 1]);
         if (s >= MIN_SIMILARITY) {
           best[i][j] = Math.max(best[i][j], best[i - 1][j - 1] + s);
@@ -265,7 +264,7 @@ public final class BlockDiff {
     int i = n;
     int j = m;
     while (i > 0 && j > 0) {
-      double s = similarity[i - 1][j - 1];
+      double s = similarities[i - 1][j - 1];
       if (s >= MIN_SIMILARITY && best[i][j] == best[i - 1][j - 1] + s) {
         pairs.add(new int[] {olds.get(i - 1), news.get(j - 1)});
         i--;

@@ -171,6 +171,24 @@ class BlockDiffTest {
   }
 
   @Test
+  void aRegionTooLargeForTheProgrammePairsByPosition() {
+    List<Block> old = new ArrayList<>();
+    List<Block> neu = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      old.add(p("Clause " + i + " says that we may change these terms at any time"));
+      neu.add(p("Clause " + i + " says that we may change these terms with notice"));
+    }
+    Diff diff = compare(old, neu);
+    assertEquals(600, diff.rows().size());
+    for (int i = 0; i < 600; i++) {
+      DiffRow row = diff.rows().get(i);
+      assertEquals(CHANGED, row.kind());
+      assertEquals(old.get(i), row.oldCell().block());
+      assertEquals(neu.get(i), row.newCell().block());
+    }
+  }
+
+  @Test
   void similarityIsTheDiceCoefficientOfWordMultisets() {
     assertEquals(1.0, BlockDiff.similarity(new int[] {1, 2, 2}, new int[] {1, 2, 2}));
     assertEquals(0.8, BlockDiff.similarity(new int[] {1, 2, 3}, new int[] {1, 2}), 1e-9);
