@@ -106,12 +106,18 @@ final class HtmlExtractor {
       matches = document.select(selector);
     } catch (Selector.SelectorParseException | IllegalArgumentException e) {
       throw new UnusableSnapshotException(
-          "invalid selector '" + selector + "': " + e.getMessage());
+          "invalid selector '" + selector + "': " + shortReason(e.getMessage(), selector));
     }
     if (matches.isEmpty()) {
       throw new UnusableSnapshotException("selector '" + selector + "' matches nothing");
     }
     return outermost(matches);
+  }
+
+  /** jsoup's message without its repeat of the query, which the reason already names. */
+  private static String shortReason(String message, String selector) {
+    String repeat = "Could not parse query '" + selector + "': ";
+    return message.startsWith(repeat) ? message.substring(repeat.length()) : message;
   }
 
   /**

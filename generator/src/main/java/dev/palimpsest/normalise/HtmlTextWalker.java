@@ -56,6 +56,7 @@ final class HtmlTextWalker implements NodeVisitor {
   public void head(Node node, int depth) {
     if (node instanceof TextNode textNode) {
       text.append(textNode.getWholeText());
+      // Words between two <br>s make them two single breaks, not a paragraph end.
       afterBreak &= textNode.isBlank();
       return;
     }
