@@ -1,6 +1,8 @@
 package dev.palimpsest.write;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
@@ -8,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -17,20 +21,33 @@ import java.util.stream.Stream;
  * A site being written: files go to a staging folder beside the output folder, which replaces
  * the output only on {@link #commit()}, so readers never see a half-written site. Closing
  * without committing deletes the staging folder. Writes are thread-safe.
+ *
+ * <p>Crash safety: the swap is two renames (the old site aside, the new one in), so a process
+ * killed at any moment leaves either the old site or the new one complete, in place or, if the
+ * kill fell between the two renames, aside; the next {@link #open} puts it back before anything
+ * else. Folders left by killed builds are removed then too. A lock file beside the output keeps
+ * two builds from writing the same site at once.
  */
 public final class SiteOutput implements AutoCloseable {
   /** A file every Palimpsest site has: its presence makes an output folder safe to replace. */
   private static final String SITE_MARK = "changes.json";
   private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
+  private static final String BUILDING = ".building-";
+  private static final String OLD = ".old-";
+
   private final Path out;
   private final Path staging;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
   private final AtomicInteger files = new AtomicInteger();
   private boolean committed;
 
-  private SiteOutput(Path out, Path staging) {
+  private SiteOutput(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
     this.out = out;
     this.staging = staging;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
   }
 
   /**
@@ -41,6 +58,58 @@ public final class SiteOutput implements AutoCloseable {
    */
   public static SiteOutput open(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    Files.createDirectories(parent);
+    String name = target.getFileName().toString();
+    FileChannel channel = FileChannel.open(parent.resolve("." + name + ".lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new IOException("another build is writing " + out + " right now");
+    }
+    try {
+      recover(target);
+      check(out, target);
+      return new SiteOutput(target, Files.createTempDirectory(parent, "." + name + BUILDING),
+          channel, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.release();
+      channel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Undoes what a killed build left: a site moved aside but not replaced is put back, and
+   * unfinished staging folders and old sites are deleted.
+   */
+  private static void recover(Path target) throws IOException {
+    String name = target.getFileName().toString();
+    List<Path> leftovers;
+    try (Stream<Path> siblings = Files.list(target.getParent())) {
+      leftovers = siblings.filter(p -> {
+        String sibling = p.getFileName().toString();
+        return sibling.startsWith("." + name + BUILDING) || sibling.startsWith("." + name + OLD);
+      }).sorted().toList();
+    }
+    for (Path leftover : leftovers) {
+      boolean aside = leftover.getFileName().toString().startsWith("." + name + OLD);
+      if (aside && !Files.exists(target)) {
+        move(leftover, target);
+      } else {
+        deleteTree(leftover);
+      }
+    }
+  }
+
+  private static void check(Path out, Path target) throws IOException {
     if (Files.exists(target)) {
       if (!Files.isDirectory(target)) {
         throw new IOException(out + " exists and is not a folder");
@@ -50,10 +119,6 @@ public final class SiteOutput implements AutoCloseable {
             + " refusing to replace it (choose an empty or new folder)");
       }
     }
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    String name = target.getFileName().toString();
-    return new SiteOutput(target, Files.createTempDirectory(parent, "." + name + ".building-"));
   }
 
   /** Writes a UTF-8 text file at {@code path}, relative to the site root ("a/b/index.html"). */
@@ -82,8 +147,7 @@ public final class SiteOutput implements AutoCloseable {
   /** Replaces the output folder with the staged site. */
   public void commit() throws IOException {
     if (Files.exists(out)) {
-      Path old = Files.createTempDirectory(out.getParent(),
-          "." + out.getFileName() + ".old-");
+      Path old = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + OLD);
       Files.delete(old);
       move(out, old);
       move(staging, out);
@@ -94,11 +158,16 @@ public final class SiteOutput implements AutoCloseable {
     committed = true;
   }
 
-  /** Deletes the staging folder unless the site was committed. */
+  /** Deletes the staging folder unless the site was committed, and lets other builds in. */
   @Override
   public void close() throws IOException {
-    if (!committed) {
-      deleteTree(staging);
+    try {
+      if (!committed) {
+        deleteTree(staging);
+      }
+    } finally {
+      lock.release();
+      lockChannel.close();
     }
   }
 
