@@ -49,7 +49,46 @@ public final class Generator {
   public BuildReport generate(Path snapshots, Path out) throws BuildException {
     Objects.requireNonNull(snapshots, "snapshots must not be null");
     Objects.requireNonNull(out, "out must not be null");
-    throw new UnsupportedOperationException("in progress");
+    return new SiteBuild(this, snapshots, out).run();
+  }
+
+  Path templates() {
+    return templates;
+  }
+
+  URI baseUrl() {
+    return baseUrl;
+  }
+
+  String title() {
+    return title;
+  }
+
+  boolean strict() {
+    return strict;
+  }
+
+  BuildListener listener() {
+    return listener;
+  }
+
+  /**
+   * The "now" relative times are measured from: as configured, else {@code SOURCE_DATE_EPOCH},
+   * else {@code newestSnapshot}; never the wall clock.
+   */
+  Instant now(Instant newestSnapshot) throws BuildException {
+    if (now != null) {
+      return now;
+    }
+    String epoch = environment.get("SOURCE_DATE_EPOCH");
+    if (epoch != null && !epoch.isBlank()) {
+      try {
+        return Instant.ofEpochSecond(Long.parseLong(epoch.strip()));
+      } catch (NumberFormatException e) {
+        throw new BuildException("SOURCE_DATE_EPOCH is not a number of seconds: " + epoch);
+      }
+    }
+    return newestSnapshot;
   }
 
   /** Configures a {@link Generator}; every setting is optional. */

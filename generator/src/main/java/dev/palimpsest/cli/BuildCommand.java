@@ -1,0 +1,150 @@
+package dev.palimpsest.cli;
+
+import dev.palimpsest.BuildException;
+import dev.palimpsest.BuildListener;
+import dev.palimpsest.BuildReport;
+import dev.palimpsest.Generator;
+import dev.palimpsest.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code palimpsest build}: a thin adapter from options to {@link Generator}. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+    description = {
+        "Builds the change-history site of a snapshot folder.",
+        "",
+        "The snapshot folder holds <source>/<document>/<time>.<ext> files, where <time> is the "
+            + "UTC capture time (2026-05-03T10-22-31Z) and <ext> is html, htm, md, markdown or "
+            + "txt. The new site replaces --out only once it is complete."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:site built, no input problems",
+        "1:site built, but some inputs were reported and skipped"
+            + " (with --strict: nothing written)",
+        "2:usage error, or no site could be built"})
+final class BuildCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "<snapshots>", description = "The snapshot folder.")
+  Path snapshots;
+
+  @Option(names = {"-o", "--out"}, required = true, paramLabel = "<site>",
+      description = "Where to write the site. An existing folder is replaced only if it is "
+          + "empty or a site built before.")
+  Path out;
+
+  @Option(names = "--templates", paramLabel = "DIR",
+      description = "A folder of templates and assets overriding the defaults, file by file.")
+  Path templates;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The site's public address, for absolute links in feeds and the sitemap.")
+  String baseUrl;
+
+  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Palimpsest",
+      description = "The site's title (default: ${DEFAULT-VALUE}).")
+  String title;
+
+  @Option(names = "--now", paramLabel = "TIME",
+      description = "The time relative dates are measured from, as 2026-11-24T00:00:00Z "
+          + "(default: SOURCE_DATE_EPOCH, else the newest snapshot's time).")
+  String now;
+
+  @Option(names = "--strict",
+      description = "If any input has a problem, write nothing and exit 1.")
+  boolean strict;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
+  boolean quiet;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Generator.Builder builder = Generator.builder().templates(templates).title(title)
+        .strict(strict);
+    try {
+      builder.baseUrl(baseUrl);
+      if (now != null) {
+        builder.now(Instant.parse(now));
+      }
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), now != null
+          && e instanceof DateTimeParseException
+          ? "--now must be a UTC time such as 2026-11-24T00:00:00Z, not '" + now + "'"
+          : e.getMessage());
+    }
+    boolean showProgress = !quiet && System.console() != null;
+    try (Progress progress = showProgress ? new Progress() : null) {
+      if (progress != null) {
+        builder.listener(progress);
+      }
+      BuildReport report = builder.build().generate(snapshots, out);
+      if (progress != null) {
+        progress.close();
+      }
+      for (Problem problem : report.problems()) {
+        err.println(problem);
+      }
+      if (!quiet) {
+        stdout.println(summary(report));
+      }
+      err.flush();
+      stdout.flush();
+      return report.hasProblems() ? 1 : 0;
+    } catch (BuildException e) {
+      err.println("palimpsest: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+
+  private String summary(BuildReport report) {
+    String counts = String.format("%d sources, %d documents, %d versions, %d changes",
+        report.sources(), report.documents(), report.versions(), report.changes());
+    String time = String.format("%.1f s", report.elapsed().toMillis() / 1000.0);
+    if (!report.siteWritten()) {
+      return "Nothing written: " + report.problems().size()
+          + " input problem(s) and --strict (" + counts + ", " + time + ").";
+    }
+    return "Built " + report.output() + ": " + counts + ", " + report.pagesWritten()
+        + " files, " + report.problems().size() + " problem(s), " + time + ".";
+  }
+
+  /** A progress bar on the terminal, one step per document. */
+  private static final class Progress implements BuildListener, AutoCloseable {
+    private ProgressBar bar;
+
+    @Override
+    public synchronized void started(int documents) {
+      bar = new ProgressBarBuilder().setTaskName("Documents").setInitialMax(documents)
+          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
+          .build();
+    }
+
+    @Override
+    public synchronized void documentDone(String source, String document) {
+      if (bar != null) {
+        bar.step();
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (bar != null) {
+        bar.close();
+        bar = null;
+      }
+    }
+  }
+}

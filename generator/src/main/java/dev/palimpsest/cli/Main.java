@@ -1,0 +1,52 @@
+package dev.palimpsest.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code palimpsest} command: {@code palimpsest build <snapshots> --out <site>}. */
+@Command(name = "palimpsest", mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Publishes how documents change: turns a folder of snapshots into a static "
+        + "website with a history page per document, side-by-side diffs and feeds.",
+    subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  /** Exit code for usage errors and builds that could not produce a site. */
+  static final int USAGE = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns its exit code, without exiting (for tests). */
+  public static int run(String... args) {
+    CommandLine commandLine = new CommandLine(new Main());
+    commandLine.setExitCodeExceptionMapper(e -> USAGE);
+    commandLine.setParameterExceptionHandler((e, arguments) -> {
+      CommandLine failed = e.getCommandLine();
+      failed.getErr().println("palimpsest: " + e.getMessage());
+      failed.getErr().println("Try 'palimpsest " + (failed == commandLine ? "" : failed
+          .getCommandName() + " ") + "--help' for usage.");
+      return USAGE;
+    });
+    commandLine.getCommandSpec().exitCodeOnUsageHelp(0);
+    return commandLine.execute(args);
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(),
+        "a command is needed, such as 'build'");
+  }
+
+  /** The version from the jar's manifest, when there is one. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"palimpsest " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package dev.palimpsest.document;
+
+import dev.palimpsest.Problem;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the document stage gives back for one document.
+ *
+ * @param summary the document's summary, empty when none of its snapshots could be used
+ * @param problems the inputs of this document that were reported and skipped
+ * @param filesWritten pages and feeds written for it
+ */
+public record DocumentResult(Optional<DocumentSummary> summary, List<Problem> problems,
+    int filesWritten) {
+  public DocumentResult {
+    problems = List.copyOf(problems);
+  }
+}

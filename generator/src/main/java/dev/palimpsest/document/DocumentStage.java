@@ -1,0 +1,326 @@
+package dev.palimpsest.document;
+
+import dev.palimpsest.Problem;
+import dev.palimpsest.diff.BlockDiff;
+import dev.palimpsest.diff.Cell;
+import dev.palimpsest.diff.Diff;
+import dev.palimpsest.diff.DiffRow;
+import dev.palimpsest.diff.InlineDiff;
+import dev.palimpsest.diff.Segment;
+import dev.palimpsest.diff.WordDiff;
+import dev.palimpsest.document.DocumentViews.BlockView;
+import dev.palimpsest.document.DocumentViews.CellView;
+import dev.palimpsest.document.DocumentViews.DiffPage;
+import dev.palimpsest.document.DocumentViews.DocumentRef;
+import dev.palimpsest.document.DocumentViews.HeadlineView;
+import dev.palimpsest.document.DocumentViews.HistoryPage;
+import dev.palimpsest.document.DocumentViews.RowGroup;
+import dev.palimpsest.document.DocumentViews.RowView;
+import dev.palimpsest.document.DocumentViews.SegmentView;
+import dev.palimpsest.document.DocumentViews.VersionItem;
+import dev.palimpsest.document.DocumentViews.VersionPage;
+import dev.palimpsest.normalise.Block;
+import dev.palimpsest.normalise.NormalisedText;
+import dev.palimpsest.normalise.Normaliser;
+import dev.palimpsest.normalise.UnusableSnapshotException;
+import dev.palimpsest.read.DocumentInput;
+import dev.palimpsest.read.SnapshotFile;
+import dev.palimpsest.read.SourceInput;
+import dev.palimpsest.render.FeedEntry;
+import dev.palimpsest.render.Feeds;
+import dev.palimpsest.render.PageContext;
+import dev.palimpsest.render.Templates;
+import dev.palimpsest.render.TimeText;
+import dev.palimpsest.render.WebUrl;
+import dev.palimpsest.write.SiteOutput;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The document stage: one document's snapshots in, its pages (history, versions, diffs, feed)
+ * written and a small {@link DocumentSummary} out. Holds one document's history at a time and
+ * nothing between calls, so documents can be built in parallel.
+ */
+public final class DocumentStage {
+  /** Larger snapshots are refused rather than risk the build's memory. */
+  static final long MAX_SNAPSHOT_BYTES = 64L * 1024 * 1024;
+  /** Unchanged runs longer than this many rows are folded, keeping one row of context. */
+  private static final int FOLD_AT = 4;
+
+  private final Templates templates;
+  private final Feeds feeds;
+  private final String siteTitle;
+  private final Instant now;
+
+  public DocumentStage(Templates templates, Feeds feeds, String siteTitle, Instant now) {
+    this.templates = Objects.requireNonNull(templates);
+    this.feeds = Objects.requireNonNull(feeds);
+    this.siteTitle = Objects.requireNonNull(siteTitle);
+    this.now = Objects.requireNonNull(now);
+  }
+
+  /** Builds one document's pages into {@code out}. */
+  public DocumentResult build(SourceInput source, DocumentInput input, SiteOutput out)
+      throws IOException {
+    List<Problem> problems = new ArrayList<>();
+    List<Version> versions = readVersions(input, problems);
+    if (versions.isEmpty()) {
+      return new DocumentResult(Optional.empty(), problems, 0);
+    }
+    Version latest = versions.get(versions.size() - 1);
+    String title = Optional.ofNullable(input.settings().title())
+        .or(() -> Optional.ofNullable(latest.text().headline()))
+        .orElse(input.folderName());
+    String dir = source.name() + "/" + input.name() + "/";
+    DocumentRef ref = new DocumentRef(title, source.displayName(), "../index.html",
+        "index.html", "feed.xml");
+    int before = out.filesWritten();
+
+    List<ChangeSummary> changes = new ArrayList<>();
+    for (int i = 1; i < versions.size(); i++) {
+      changes.add(writeDiff(out, dir, ref, versions.get(i - 1), versions.get(i),
+          versions.size(), false));
+    }
+    if (versions.size() > 2) {
+      writeDiff(out, dir, ref, versions.get(0), latest, versions.size(), true);
+    }
+    for (Version version : versions) {
+      writeVersion(out, dir, ref, version, versions.size());
+    }
+    Instant lastChecked = latest.lastSeen();
+    DocumentSummary summary = new DocumentSummary(source.name(), input.name(), title,
+        versions.get(0).firstSeen(), latest.firstSeen(), lastChecked, versions.size(),
+        input.settings().frozen(), changes);
+    writeHistory(out, dir, ref, summary, versions, input.settings().url());
+    writeFeed(out, dir, summary);
+    return new DocumentResult(Optional.of(summary), problems, out.filesWritten() - before);
+  }
+
+  /**
+   * Normalises each snapshot in time order; a snapshot whose text equals the previous version's
+   * only extends that version.
+   */
+  private List<Version> readVersions(DocumentInput input, List<Problem> problems) {
+    List<Version> versions = new ArrayList<>();
+    for (SnapshotFile snapshot : input.snapshots()) {
+      Optional<NormalisedText> text = normalise(input, snapshot, problems);
+      if (text.isEmpty()) {
+        continue;
+      }
+      Version previous = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+      if (previous != null && previous.text().equals(text.get())) {
+        versions.set(versions.size() - 1, previous.seenAgain(snapshot.time()));
+      } else {
+        versions.add(new Version(versions.size() + 1, snapshot.time(), snapshot.time(),
+            text.get()));
+      }
+    }
+    return versions;
+  }
+
+  private Optional<NormalisedText> normalise(DocumentInput input, SnapshotFile snapshot,
+      List<Problem> problems) {
+    try {
+      long size = Files.size(snapshot.path());
+      if (size > MAX_SNAPSHOT_BYTES) {
+        problems.add(new Problem(snapshot.path(), "too large (" + size / (1024 * 1024)
+            + " MiB; the limit is " + MAX_SNAPSHOT_BYTES / (1024 * 1024) + " MiB)"));
+        return Optional.empty();
+      }
+      byte[] content = Files.readAllBytes(snapshot.path());
+      return Optional.of(Normaliser.normalise(snapshot.format(), content,
+          input.settings().normaliseOptions()));
+    } catch (UnusableSnapshotException e) {
+      problems.add(new Problem(snapshot.path(), e.getMessage()));
+    } catch (IOException e) {
+      problems.add(new Problem(snapshot.path(), "unreadable: " + e.getMessage()));
+    }
+    return Optional.empty();
+  }
+
+  private ChangeSummary writeDiff(SiteOutput out, String dir, DocumentRef ref, Version from,
+      Version to, int count, boolean firstToLatest) throws IOException {
+    Diff diff = BlockDiff.compare(from.text().blocks(), to.text().blocks());
+    String oldHeadline = Objects.requireNonNullElse(from.text().headline(), "");
+    String newHeadline = Objects.requireNonNullElse(to.text().headline(), "");
+    InlineDiff headline = oldHeadline.equals(newHeadline) ? null
+        : WordDiff.compare(oldHeadline, newHeadline);
+    int added = diff.wordsAdded() + (headline == null ? 0 : headline.wordsAdded());
+    int removed = diff.wordsRemoved() + (headline == null ? 0 : headline.wordsRemoved());
+    int a = from.number();
+    int b = to.number();
+    String path = dir + "diffs/" + a + "-" + b + ".html";
+    boolean hasPrevious = !firstToLatest && a > 1;
+    boolean hasNext = !firstToLatest && b < count;
+    DiffPage page = new DiffPage(ref.fromSubfolder(), a, b, "../versions/" + a + ".html",
+        "../versions/" + b + ".html", TimeText.exact(from.firstSeen()),
+        TimeText.iso(from.firstSeen()), TimeText.exact(to.firstSeen()),
+        TimeText.iso(to.firstSeen()), TimeText.later(from.firstSeen(), to.firstSeen()),
+        added, removed, diff.movedBlocks(), diff.coarse() || headline != null
+            && headline.coarse(),
+        headline == null ? null : new HeadlineView(segments(headline.oldSegments()),
+            segments(headline.newSegments())),
+        groups(diff.rows()),
+        hasPrevious ? (a - 1) + "-" + a + ".html" : null,
+        hasNext ? b + "-" + (b + 1) + ".html" : null,
+        firstToLatest);
+    String title = ref.title() + ": " + (firstToLatest ? "first to latest version"
+        : "version " + a + " to " + b);
+    out.write(path, templates.render("diff.ftlh", context(dir, path, title).with("diff", page)));
+    return new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added, removed,
+        diff.movedBlocks(), ChangeExcerpt.of(diff, added, removed, headline != null));
+  }
+
+  private void writeVersion(SiteOutput out, String dir, DocumentRef ref, Version version,
+      int count) throws IOException {
+    int n = version.number();
+    String path = dir + "versions/" + n + ".html";
+    List<BlockView> blocks = version.text().blocks().stream().map(DocumentStage::view).toList();
+    VersionPage page = new VersionPage(ref.fromSubfolder(), n, count,
+        TimeText.exact(version.firstSeen()), TimeText.iso(version.firstSeen()),
+        version.text().headline(), blocks,
+        n > 1 ? (n - 1) + ".html" : null,
+        n < count ? (n + 1) + ".html" : null,
+        n > 1 ? "../diffs/" + (n - 1) + "-" + n + ".html" : null);
+    out.write(path, templates.render("version.ftlh",
+        context(dir, path, ref.title() + ": version " + n).with("version", page)));
+  }
+
+  private void writeHistory(SiteOutput out, String dir, DocumentRef ref,
+      DocumentSummary summary, List<Version> versions, String url) throws IOException {
+    List<VersionItem> items = new ArrayList<>();
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      Version version = versions.get(i);
+      ChangeSummary change = i == 0 ? null : summary.changes().get(i - 1);
+      items.add(new VersionItem(version.number(), "versions/" + version.number() + ".html",
+          TimeText.exact(version.firstSeen()), TimeText.iso(version.firstSeen()),
+          version.text().headline(),
+          change == null ? null : change.diffPath(),
+          change == null ? null : TimeText.later(change.fromTime(), change.toTime()),
+          change == null ? 0 : change.wordsAdded(),
+          change == null ? 0 : change.wordsRemoved(),
+          change == null ? 0 : change.movedBlocks()));
+    }
+    HistoryPage page = new HistoryPage(ref, TimeText.date(summary.firstSeen()),
+        TimeText.iso(summary.firstSeen()), TimeText.ago(summary.lastChanged(), now),
+        TimeText.exact(summary.lastChanged()), TimeText.iso(summary.lastChanged()),
+        TimeText.exact(summary.lastChecked()), TimeText.iso(summary.lastChecked()),
+        summary.frozen(), WebUrl.linkable(url), summary.changes().size(), items,
+        versions.size() > 2 ? "diffs/1-" + versions.size() + ".html" : null);
+    String path = dir + "index.html";
+    out.write(path, templates.render("document.ftlh",
+        context(dir, path, ref.title()).with("history", page)));
+  }
+
+  private void writeFeed(SiteOutput out, String dir, DocumentSummary summary)
+      throws IOException {
+    List<FeedEntry> entries = new ArrayList<>();
+    for (int i = summary.changes().size() - 1; i >= 0; i--) {
+      entries.add(feedEntry(summary, summary.changes().get(i)));
+    }
+    out.write(dir + "feed.xml", feeds.write(summary.title() + " · " + siteTitle,
+        "Changes to " + summary.title(), dir + "feed.xml", dir + "index.html", entries,
+        summary.lastChanged(), false));
+  }
+
+  /** The feed entry of a change, the same in the document, source and site feeds. */
+  public static FeedEntry feedEntry(DocumentSummary document, ChangeSummary change) {
+    return new FeedEntry(
+        "urn:palimpsest:change:" + document.source() + "/" + document.name() + "/"
+            + change.to(),
+        document.title() + ": version " + change.to(),
+        document.path() + change.diffPath(), change.toTime(), change.excerptHtml());
+  }
+
+  private PageContext context(String dir, String path, String title) {
+    return PageContext.of(siteTitle, path, title, dir + "feed.xml");
+  }
+
+
+  private static BlockView view(Block block) {
+    return new BlockView(kindName(block.kind()), block.level(), block.text());
+  }
+
+  private static String kindName(Block.Kind kind) {
+    return switch (kind) {
+      case HEADING -> "heading";
+      case PARAGRAPH -> "paragraph";
+      case LIST_ITEM -> "item";
+      case QUOTE -> "quote";
+      case PREFORMATTED -> "preformatted";
+      case TABLE_ROW -> "row";
+    };
+  }
+
+  /** Rows in runs: long unchanged runs are folded, keeping a row of context by each change. */
+  static List<RowGroup> groups(List<DiffRow> rows) {
+    List<RowGroup> groups = new ArrayList<>();
+    List<RowView> shown = new ArrayList<>();
+    int i = 0;
+    while (i < rows.size()) {
+      if (rows.get(i).kind() != DiffRow.Kind.SAME) {
+        shown.add(view(rows.get(i++)));
+        continue;
+      }
+      int end = i;
+      while (end < rows.size() && rows.get(end).kind() == DiffRow.Kind.SAME) {
+        end++;
+      }
+      int contextBefore = i == 0 ? 0 : 1;
+      int contextAfter = end == rows.size() ? 0 : 1;
+      if (end - i > FOLD_AT) {
+        for (int k = i; k < i + contextBefore; k++) {
+          shown.add(view(rows.get(k)));
+        }
+        flush(groups, shown);
+        List<RowView> folded = new ArrayList<>();
+        for (int k = i + contextBefore; k < end - contextAfter; k++) {
+          folded.add(view(rows.get(k)));
+        }
+        groups.add(new RowGroup(true, folded.size(), folded));
+        for (int k = end - contextAfter; k < end; k++) {
+          shown.add(view(rows.get(k)));
+        }
+      } else {
+        for (int k = i; k < end; k++) {
+          shown.add(view(rows.get(k)));
+        }
+      }
+      i = end;
+    }
+    flush(groups, shown);
+    return groups;
+  }
+
+  private static void flush(List<RowGroup> groups, List<RowView> shown) {
+    if (!shown.isEmpty()) {
+      groups.add(new RowGroup(false, shown.size(), List.copyOf(shown)));
+      shown.clear();
+    }
+  }
+
+  private static RowView view(DiffRow row) {
+    return new RowView(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        cell(row.oldCell()), cell(row.newCell()), row.moveId());
+  }
+
+  private static CellView cell(Cell cell) {
+    if (cell == null) {
+      return null;
+    }
+    return new CellView(kindName(cell.block().kind()), cell.block().level(),
+        segments(cell.segments()));
+  }
+
+  private static List<SegmentView> segments(List<Segment> segments) {
+    return segments.stream()
+        .map(s -> new SegmentView(s.text(), s.mark().name().toLowerCase(Locale.ROOT)))
+        .toList();
+  }
+}

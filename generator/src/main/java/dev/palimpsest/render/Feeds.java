@@ -1,0 +1,114 @@
+package dev.palimpsest.render;
+
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Writes RSS 2.0 and Atom 1.0 feeds of changes with Rome. Entry links are absolute under the
+ * base URL when there is one, else relative to the feed's own folder.
+ */
+public final class Feeds {
+  /** What feed entries may contain: simple text markup and the change marks, nothing active. */
+  private static final Safelist ENTRY_HTML = Safelist.basic().addTags("del", "ins")
+      .removeTags("a");
+
+  private final URI baseUrl;
+  private final String author;
+
+  /**
+   * @param baseUrl the site's address ending in "/", or {@code null}
+   * @param author the name feeds give as author (Atom requires one)
+   */
+  public Feeds(URI baseUrl, String author) {
+    this.baseUrl = baseUrl;
+    this.author = author;
+  }
+
+  /**
+   * A feed.
+   *
+   * @param title the feed's title, plain text
+   * @param description what it follows, plain text
+   * @param feedPath the feed's own path from the site root ("a/b/feed.xml")
+   * @param pagePath the page it belongs to ("a/b/index.html")
+   * @param entries newest first
+   * @param atom Atom 1.0 when true, else RSS 2.0
+   */
+  public String write(String title, String description, String feedPath, String pagePath,
+      List<FeedEntry> entries, java.time.Instant updated, boolean atom) {
+    SyndFeed feed = new SyndFeedImpl();
+    feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
+    feed.setTitle(title);
+    feed.setDescription(description);
+    feed.setLink(link(feedPath, pagePath));
+    feed.setUri("urn:palimpsest:feed:" + feedPath);
+    feed.setPublishedDate(Date.from(updated));
+    feed.setAuthors(List.of(person()));
+    if (baseUrl != null) {
+      SyndLink self = new SyndLinkImpl();
+      self.setRel("self");
+      self.setHref(baseUrl.resolve(feedPath).toString());
+      self.setType(atom ? "application/atom+xml" : "application/rss+xml");
+      List<SyndLink> links = new ArrayList<>();
+      SyndLink alternate = new SyndLinkImpl();
+      alternate.setRel("alternate");
+      alternate.setType("text/html");
+      alternate.setHref(link(feedPath, pagePath));
+      links.add(alternate);
+      links.add(self);
+      feed.setLinks(links);
+    }
+    List<SyndEntry> syndEntries = new ArrayList<>();
+    for (FeedEntry entry : entries) {
+      SyndEntry syndEntry = new SyndEntryImpl();
+      syndEntry.setTitle(entry.title());
+      syndEntry.setLink(link(feedPath, entry.sitePath()));
+      syndEntry.setUri(entry.id());
+      syndEntry.setPublishedDate(Date.from(entry.time()));
+      syndEntry.setUpdatedDate(Date.from(entry.time()));
+      syndEntry.setAuthors(List.of(person()));
+      SyndContent content = new SyndContentImpl();
+      content.setType("text/html");
+      // Cleaned here too, whatever the caller did: feed readers are a second place to attack.
+      content.setValue(Jsoup.clean(entry.html(), ENTRY_HTML));
+      syndEntry.setDescription(content);
+      syndEntries.add(syndEntry);
+    }
+    feed.setEntries(syndEntries);
+    try {
+      return new SyndFeedOutput().outputString(feed, true);
+    } catch (FeedException e) {
+      throw new IllegalStateException("feed " + feedPath + " could not be written", e);
+    }
+  }
+
+  private SyndPerson person() {
+    SyndPerson person = new SyndPersonImpl();
+    person.setName(author);
+    return person;
+  }
+
+  /** A link to {@code target} as seen from the feed at {@code feedPath}. */
+  private String link(String feedPath, String target) {
+    if (baseUrl != null) {
+      return baseUrl.resolve(target).toString();
+    }
+    return SitePaths.relative(feedPath, target);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.palimpsest.render;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Times as readers see them: exact UTC times, dates, and relative phrases. Pure. */
+public final class TimeText {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter EXACT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private TimeText() {}
+
+  /** "3 May 2016". */
+  public static String date(Instant time) {
+    return DATE.format(time);
+  }
+
+  /** "2016-05-03 10:22 UTC". */
+  public static String exact(Instant time) {
+    return EXACT.format(time);
+  }
+
+  /** "2016-05-03T10:22:31Z", for machines (datetime attributes, JSON). */
+  public static String iso(Instant time) {
+    return ISO.format(time);
+  }
+
+  /** How long after {@code from} {@code to} came: "4 months later", "3 days later". */
+  public static String later(Instant from, Instant to) {
+    Duration gap = Duration.between(from, to);
+    return gap.isNegative() ? span(gap.negated(), false) + " earlier"
+        : span(gap, false) + " later";
+  }
+
+  /** How long before {@code now} {@code time} was: "over 40 days ago", "2 hours ago". */
+  public static String ago(Instant time, Instant now) {
+    Duration gap = Duration.between(time, now);
+    if (gap.isNegative()) {
+      return "in the future";
+    }
+    return span(gap, true) + " ago";
+  }
+
+  /**
+   * A duration in its largest whole unit. With {@code over}, a duration that is not a whole
+   * number of days, months or years says so ("over 40 days"), as news trackers do.
+   */
+  private static String span(Duration gap, boolean over) {
+    long minutes = gap.toMinutes();
+    long hours = gap.toHours();
+    long days = gap.toDays();
+    if (minutes < 1) {
+      return "moments";
+    }
+    if (hours < 1) {
+      return plural(minutes, "minute");
+    }
+    if (days < 1) {
+      return plural(hours, "hour");
+    }
+    String prefix = over && !gap.equals(Duration.ofDays(days)) ? "over " : "";
+    if (days < 60) {
+      return prefix + plural(days, "day");
+    }
+    if (days < 365 * 2) {
+      return prefix + plural(days * 12 / 365, "month");
+    }
+    return prefix + plural(days / 365, "year");
+  }
+
+  private static String plural(long count, String unit) {
+    return count == 1 ? (unit.equals("hour") ? "an hour" : "a " + unit)
+        : count + " " + unit + "s";
+  }
+}

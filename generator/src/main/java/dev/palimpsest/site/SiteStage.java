@@ -1,0 +1,196 @@
+package dev.palimpsest.site;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.palimpsest.document.ChangeSummary;
+import dev.palimpsest.document.DocumentStage;
+import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.read.SourceInput;
+import dev.palimpsest.render.FeedEntry;
+import dev.palimpsest.render.Feeds;
+import dev.palimpsest.render.PageContext;
+import dev.palimpsest.render.Templates;
+import dev.palimpsest.render.TimeText;
+import dev.palimpsest.render.WebUrl;
+import dev.palimpsest.site.SiteViews.ChangeItem;
+import dev.palimpsest.site.SiteViews.DocumentItem;
+import dev.palimpsest.site.SiteViews.HomePage;
+import dev.palimpsest.site.SiteViews.SourceItem;
+import dev.palimpsest.site.SiteViews.SourcePage;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import dev.palimpsest.write.SiteOutput;
+
+/**
+ * The site stage: the home page, source pages, site and source feeds, {@code changes.json},
+ * {@code sitemap.xml} and assets, built from document summaries alone.
+ */
+public final class SiteStage {
+  /** Site and source feeds, and the home page, hold this many recent changes. */
+  static final int RECENT = 50;
+
+  private final Templates templates;
+  private final Feeds feeds;
+  private final String siteTitle;
+  private final URI baseUrl;
+  private final Instant now;
+
+  public SiteStage(Templates templates, Feeds feeds, String siteTitle, URI baseUrl,
+      Instant now) {
+    this.templates = Objects.requireNonNull(templates);
+    this.feeds = Objects.requireNonNull(feeds);
+    this.siteTitle = Objects.requireNonNull(siteTitle);
+    this.baseUrl = baseUrl;
+    this.now = Objects.requireNonNull(now);
+  }
+
+  /**
+   * Writes the site-wide files.
+   *
+   * @param sources the sources, with their output and display names
+   * @param documents the summaries of every document that was built
+   */
+  public void build(List<SourceInput> sources, List<DocumentSummary> documents, SiteOutput out)
+      throws IOException {
+    Map<String, SourceInput> sourcesByName = sources.stream()
+        .collect(Collectors.toMap(SourceInput::name, Function.identity(),
+            (a, b) -> a, LinkedHashMap::new));
+    Map<String, List<DocumentSummary>> bySource = new LinkedHashMap<>();
+    for (DocumentSummary document : documents) {
+      bySource.computeIfAbsent(document.source(), s -> new ArrayList<>()).add(document);
+    }
+    List<SourceItem> sourceItems = new ArrayList<>();
+    for (Map.Entry<String, List<DocumentSummary>> entry : bySource.entrySet()) {
+      SourceInput source = sourcesByName.get(entry.getKey());
+      List<DocumentSummary> sourceDocuments = entry.getValue();
+      writeSource(out, source, sourceDocuments);
+      Instant lastChanged = sourceDocuments.stream().map(DocumentSummary::lastChanged)
+          .max(Comparator.naturalOrder()).orElseThrow();
+      sourceItems.add(new SourceItem(source.displayName(), source.name() + "/index.html",
+          source.description(), sourceDocuments.size(), TimeText.exact(lastChanged),
+          TimeText.iso(lastChanged)));
+    }
+    sourceItems.sort(Comparator.comparing(SourceItem::name, String.CASE_INSENSITIVE_ORDER)
+        .thenComparing(SourceItem::href));
+
+    List<Change> all = changes(documents);
+    int changeCount = all.size();
+    HomePage home = new HomePage(siteTitle,
+        items(all.subList(0, Math.min(RECENT, all.size())), sourcesByName, ""),
+        sourceItems, documents.size(), changeCount);
+    out.write("index.html", templates.render("index.ftlh",
+        PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home)));
+    List<FeedEntry> recentEntries = entries(all);
+    Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
+    String description = "Changes to the documents tracked by " + siteTitle;
+    out.write("feed.xml", feeds.write(siteTitle, description, "feed.xml", "index.html",
+        recentEntries, updated, false));
+    out.write("atom.xml", feeds.write(siteTitle, description, "atom.xml", "index.html",
+        recentEntries, updated, true));
+    out.write("changes.json", ChangesJson.write(all, now));
+    out.write("sitemap.xml", Sitemap.write(baseUrl, sources, documents));
+    for (Map.Entry<String, byte[]> asset : templates.assets().entrySet()) {
+      out.write(asset.getKey(), asset.getValue());
+    }
+  }
+
+  private void writeSource(SiteOutput out, SourceInput source, List<DocumentSummary> documents)
+      throws IOException {
+    String dir = source.name() + "/";
+    List<DocumentSummary> ordered = new ArrayList<>(documents);
+    ordered.sort(Comparator.comparing(DocumentSummary::lastChanged).reversed()
+        .thenComparing(DocumentSummary::name));
+    List<DocumentItem> items = ordered.stream().map(d -> new DocumentItem(d.title(),
+        d.name() + "/index.html", d.versions(), d.changes().size(),
+        TimeText.exact(d.lastChanged()), TimeText.iso(d.lastChanged()),
+        TimeText.ago(d.lastChanged(), now), d.frozen())).toList();
+    SourcePage page = new SourcePage(source.displayName(), source.description(),
+        WebUrl.linkable(source.url()), items);
+    out.write(dir + "index.html", templates.render("source.ftlh",
+        PageContext.of(siteTitle, dir + "index.html", source.displayName(), dir + "feed.xml")
+            .with("source", page)));
+    List<Change> changes = changes(documents);
+    out.write(dir + "feed.xml", feeds.write(source.displayName() + " · " + siteTitle,
+        "Changes to the documents of " + source.displayName(), dir + "feed.xml",
+        dir + "index.html", entries(changes), changes.isEmpty() ? ordered.get(0).lastChanged()
+            : changes.get(0).change().toTime(), false));
+  }
+
+  /** Every change of these documents, newest first; ties in a stable, reproducible order. */
+  static List<Change> changes(List<DocumentSummary> documents) {
+    List<Change> changes = new ArrayList<>();
+    for (DocumentSummary document : documents) {
+      for (ChangeSummary change : document.changes()) {
+        changes.add(new Change(document, change));
+      }
+    }
+    changes.sort(Comparator.comparing((Change c) -> c.change().toTime()).reversed()
+        .thenComparing(c -> c.document().source())
+        .thenComparing(c -> c.document().name())
+        .thenComparing(c -> -c.change().to()));
+    return changes;
+  }
+
+  private static List<FeedEntry> entries(List<Change> changes) {
+    return changes.stream().limit(RECENT)
+        .map(c -> DocumentStage.feedEntry(c.document(), c.change())).toList();
+  }
+
+  private List<ChangeItem> items(List<Change> changes, Map<String, SourceInput> sources,
+      String root) {
+    return changes.stream().map(c -> {
+      DocumentSummary d = c.document();
+      ChangeSummary change = c.change();
+      return new ChangeItem(d.title(), root + d.path() + "index.html",
+          sources.get(d.source()).displayName(), root + d.source() + "/index.html",
+          change.to(), root + d.path() + change.diffPath(), TimeText.exact(change.toTime()),
+          TimeText.iso(change.toTime()), TimeText.ago(change.toTime(), now),
+          change.wordsAdded(), change.wordsRemoved(), change.movedBlocks());
+    }).toList();
+  }
+
+
+  /** A change with the document it belongs to. */
+  record Change(DocumentSummary document, ChangeSummary change) {}
+
+  /** {@code changes.json}, in the SPEC's shape. */
+  static final class ChangesJson {
+    private static final ObjectMapper JSON = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ChangesJson() {}
+
+    record Entry(String source, String document, String title, int from, int to,
+        @com.fasterxml.jackson.annotation.JsonProperty("from_time") String fromTime,
+        @com.fasterxml.jackson.annotation.JsonProperty("to_time") String toTime,
+        @com.fasterxml.jackson.annotation.JsonProperty("words_added") int wordsAdded,
+        @com.fasterxml.jackson.annotation.JsonProperty("words_removed") int wordsRemoved,
+        @com.fasterxml.jackson.annotation.JsonProperty("moved_blocks") int movedBlocks,
+        String diff) {}
+
+    record File(String generated, List<Entry> changes) {}
+
+    static String write(List<Change> changes, Instant now) {
+      List<Entry> entries = changes.stream().map(c -> new Entry(c.document().source(),
+          c.document().name(), c.document().title(), c.change().from(), c.change().to(),
+          TimeText.iso(c.change().fromTime()), TimeText.iso(c.change().toTime()),
+          c.change().wordsAdded(), c.change().wordsRemoved(), c.change().movedBlocks(),
+          c.document().path() + c.change().diffPath())).toList();
+      try {
+        return JSON.writeValueAsString(new File(TimeText.iso(now), entries)) + "\n";
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("changes.json could not be written", e);
+      }
+    }
+  }
+}

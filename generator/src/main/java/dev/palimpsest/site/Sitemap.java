@@ -1,0 +1,45 @@
+package dev.palimpsest.site;
+
+import dev.palimpsest.document.ChangeSummary;
+import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.read.SourceInput;
+import dev.palimpsest.render.TimeText;
+import java.net.URI;
+import java.util.List;
+import org.jsoup.nodes.Entities;
+
+/**
+ * {@code sitemap.xml}: every page of the site. Search engines need absolute addresses, so the
+ * locations are absolute under the base URL when one is given; without one they are relative to
+ * the site root, which keeps the file useful to tools that know where the site is served.
+ */
+final class Sitemap {
+  private Sitemap() {}
+
+  static String write(URI baseUrl, List<SourceInput> sources, List<DocumentSummary> documents) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    url(xml, baseUrl, "index.html", null);
+    for (SourceInput source : sources) {
+      if (documents.stream().anyMatch(d -> d.source().equals(source.name()))) {
+        url(xml, baseUrl, source.name() + "/index.html", null);
+      }
+    }
+    for (DocumentSummary document : documents) {
+      url(xml, baseUrl, document.path() + "index.html", TimeText.iso(document.lastChanged()));
+      for (ChangeSummary change : document.changes()) {
+        url(xml, baseUrl, document.path() + change.diffPath(), TimeText.iso(change.toTime()));
+      }
+    }
+    return xml.append("</urlset>\n").toString();
+  }
+
+  private static void url(StringBuilder xml, URI baseUrl, String path, String lastModified) {
+    String location = baseUrl == null ? path : baseUrl.resolve(path).toString();
+    xml.append("  <url><loc>").append(Entities.escape(location)).append("</loc>");
+    if (lastModified != null) {
+      xml.append("<lastmod>").append(lastModified).append("</lastmod>");
+    }
+    xml.append("</url>\n");
+  }
+}

@@ -1,0 +1,132 @@
+package dev.palimpsest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Checks over a built site that tests share: what a reader would see, read back from HTML. */
+public final class SiteChecks {
+  private static final Pattern DIFF_NAME = Pattern.compile("(\\d+)-(\\d+)\\.html");
+
+  private SiteChecks() {}
+
+  /** Every HTML page of the site, in path order. */
+  public static List<Path> pages(Path site) throws IOException {
+    try (Stream<Path> files = Files.walk(site)) {
+      return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+    }
+  }
+
+  public static Document parse(Path page) {
+    try {
+      return Jsoup.parse(page.toFile(), "UTF-8");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The words of a text, as a reader compares them: whitespace does not count. */
+  public static List<String> words(String text) {
+    String trimmed = text.strip();
+    return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
+  }
+
+  /** The words of version n of the document whose folder is {@code documentDir}. */
+  public static List<String> versionWords(Path documentDir, int n) {
+    Document page = parse(documentDir.resolve("versions/" + n + ".html"));
+    Element text = page.getElementById("text");
+    assertTrue(text != null, "version page " + n + " of " + documentDir + " has article#text");
+    assertEquals("article", text.tagName());
+    return words(text.text());
+  }
+
+  /** The words of all cells of one side of a diff page, in document order. */
+  public static List<String> sideWords(Document diffPage, String side) {
+    List<String> words = new ArrayList<>();
+    for (Element cell : diffPage.select("[data-side=" + side + "]")) {
+      words.addAll(words(cell.text()));
+    }
+    return words;
+  }
+
+  /**
+   * Checks every diff page of the site: the old cells read as version a word for word, the new
+   * cells as version b, and every move has exactly one place on each side.
+   *
+   * @return how many diff pages were checked
+   */
+  public static int checkDiffPages(Path site) throws IOException {
+    int checked = 0;
+    for (Path page : pages(site)) {
+      Matcher name = DIFF_NAME.matcher(page.getFileName().toString());
+      if (!page.getParent().getFileName().toString().equals("diffs") || !name.matches()) {
+        continue;
+      }
+      Path documentDir = page.getParent().getParent();
+      Document diff = parse(page);
+      int a = Integer.parseInt(name.group(1));
+      int b = Integer.parseInt(name.group(2));
+      assertEquals(versionWords(documentDir, a), sideWords(diff, "old"),
+          page + ": old cells read as version " + a);
+      assertEquals(versionWords(documentDir, b), sideWords(diff, "new"),
+          page + ": new cells read as version " + b);
+      Map<String, int[]> moves = new HashMap<>();
+      for (Element cell : diff.select("[data-move]")) {
+        int[] sides = moves.computeIfAbsent(cell.attr("data-move"), k -> new int[2]);
+        sides[cell.attr("data-side").equals("old") ? 0 : 1]++;
+      }
+      moves.forEach((id, sides) -> assertTrue(sides[0] == 1 && sides[1] == 1,
+          page + ": move " + id + " has one old and one new place"));
+      checked++;
+    }
+    return checked;
+  }
+
+  /**
+   * Checks that every relative link and resource of every page resolves to a file of the site,
+   * and every fragment to an element id.
+   *
+   * @return how many links were checked
+   */
+  public static int checkLinks(Path site) throws IOException {
+    int checked = 0;
+    Path root = site.toAbsolutePath().normalize();
+    for (Path page : pages(site)) {
+      Document document = parse(page);
+      for (Element element : document.select("a[href], link[href], img[src], script[src]")) {
+        String target = element.hasAttr("href") ? element.attr("href") : element.attr("src");
+        if (target.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*")) {
+          continue;
+        }
+        int hash = target.indexOf('#');
+        String file = hash < 0 ? target : target.substring(0, hash);
+        String fragment = hash < 0 ? "" : target.substring(hash + 1);
+        Path resolved = file.isEmpty() ? page
+            : page.toAbsolutePath().getParent().resolve(file).normalize();
+        assertTrue(resolved.startsWith(root), page + ": link " + target + " leaves the site");
+        assertTrue(Files.isRegularFile(resolved), page + ": link " + target + " is broken");
+        if (!fragment.isEmpty() && resolved.toString().endsWith(".html")) {
+          assertTrue(parse(resolved).getElementById(fragment) != null,
+              page + ": fragment " + target + " has no target");
+        }
+        checked++;
+      }
+    }
+    return checked;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.palimpsest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: exit codes, messages on stderr, the site on disk. */
+class MainTest {
+  static final String SMALL = "src/test/resources/fixtures/small";
+  static final String BAD = "src/test/resources/fixtures/bad";
+
+  @TempDir
+  Path work;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream savedOut;
+  private PrintStream savedErr;
+
+  @BeforeEach
+  void captureStreams() {
+    savedOut = System.out;
+    savedErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStreams() {
+    System.setOut(savedOut);
+    System.setErr(savedErr);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void goodInputBuildsTheSiteAndExitsZero() {
+    Path site = work.resolve("site");
+    assertEquals(0, Main.run("build", SMALL, "--out", site.toString(),
+        "--now", "2026-06-01T00:00:00Z"));
+    assertTrue(Files.isRegularFile(site.resolve("index.html")));
+    assertEquals("", stderr());
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Built "));
+  }
+
+  @Test
+  void badInputIsNamedOnStderrTheRestIsBuiltAndExitIsOne() {
+    Path site = work.resolve("site");
+    assertEquals(1, Main.run("build", BAD, "--out", site.toString(), "--quiet"));
+    assertTrue(stderr().contains("yesterday.html: file name is not a capture time"), stderr());
+    assertFalse(stderr().contains("Exception"), "no stack trace: " + stderr());
+    assertTrue(Files.isRegularFile(site.resolve("index.html")));
+  }
+
+  @Test
+  void strictWritesNothingAndKeepsThePreviousSite() throws Exception {
+    Path site = work.resolve("site");
+    assertEquals(0, Main.run("build", SMALL, "--out", site.toString(), "--quiet"));
+    byte[] before = Files.readAllBytes(site.resolve("index.html"));
+    assertEquals(1, Main.run("build", BAD, "--out", site.toString(), "--strict"));
+    assertTrue(stderr().contains("yesterday.html"));
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(site.resolve("index.html"))));
+    try (var siblings = Files.list(work)) {
+      assertEquals(1, siblings.count(), "no staging folder is left behind");
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, Main.run("build", SMALL));
+    assertTrue(stderr().contains("--out"), stderr());
+    assertEquals(2, Main.run("build", SMALL, "--out", work.resolve("s").toString(),
+        "--now", "yesterday"));
+    assertTrue(stderr().contains("--now must be a UTC time"), stderr());
+    assertEquals(2, Main.run("frobnicate"));
+  }
+
+  @Test
+  void aMissingSnapshotFolderExitsTwoWithAReason() {
+    assertEquals(2, Main.run("build", work.resolve("nowhere").toString(), "--out",
+        work.resolve("site").toString()));
+    assertTrue(stderr().contains("does not exist"), stderr());
+  }
+
+  @Test
+  void refusesToReplaceAFolderThatIsNotASite() throws Exception {
+    Path precious = Files.createDirectories(work.resolve("precious"));
+    Files.writeString(precious.resolve("thesis.txt"), "do not lose");
+    assertEquals(2, Main.run("build", SMALL, "--out", precious.toString()));
+    assertTrue(Files.isRegularFile(precious.resolve("thesis.txt")));
+    assertTrue(stderr().contains("not a Palimpsest site"), stderr());
+  }
+
+  @Test
+  void helpDocumentsEveryOption() {
+    assertEquals(0, Main.run("build", "--help"));
+    String help = out.toString(StandardCharsets.UTF_8);
+    for (String option : new String[] {"--out", "--templates", "--base-url", "--title", "--now",
+        "--strict", "--quiet"}) {
+      assertTrue(help.contains(option), option + " in --help");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package dev.palimpsest.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TimeTextTest {
+  static final Instant T = Instant.parse("2016-05-03T10:22:31Z");
+
+  @Test
+  void exactTimesAndDatesAreUtc() {
+    assertEquals("3 May 2016", TimeText.date(T));
+    assertEquals("2016-05-03 10:22 UTC", TimeText.exact(T));
+    assertEquals("2016-05-03T10:22:31Z", TimeText.iso(T));
+  }
+
+  @Test
+  void laterSaysTheLargestWholeUnit() {
+    assertEquals("moments later", TimeText.later(T, T.plusSeconds(20)));
+    assertEquals("5 minutes later", TimeText.later(T, T.plusSeconds(300)));
+    assertEquals("an hour later", TimeText.later(T, T.plusSeconds(3600)));
+    assertEquals("a day later", TimeText.later(T, T.plusSeconds(86400)));
+    assertEquals("4 months later", TimeText.later(T, Instant.parse("2016-09-01T08:00:00Z")));
+    assertEquals("3 years later", TimeText.later(T, Instant.parse("2019-06-01T00:00:00Z")));
+  }
+
+  @Test
+  void agoSaysOverWhenNotAWholeNumberOfDays() {
+    assertEquals("over 40 days ago", TimeText.ago(T, T.plusSeconds(40 * 86400 + 3600)));
+    assertEquals("40 days ago", TimeText.ago(T, T.plusSeconds(40 * 86400)));
+    assertEquals("2 hours ago", TimeText.ago(T, T.plusSeconds(7300)));
+  }
+}
