@@ -36,7 +36,9 @@ import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -181,7 +183,7 @@ public final class DocumentStage {
       int count) throws IOException {
     int n = version.number();
     String path = dir + "versions/" + n + ".html";
-    List<BlockView> blocks = version.text().blocks().stream().map(DocumentStage::view).toList();
+    List<BlockView> blocks = views(version.text().blocks());
     VersionPage page = new VersionPage(ref.fromSubfolder(), n, count,
         TimeText.exact(version.firstSeen()), TimeText.iso(version.firstSeen()),
         version.text().headline(), blocks,
@@ -243,8 +245,25 @@ public final class DocumentStage {
   }
 
 
-  private static BlockView view(Block block) {
-    return new BlockView(kindName(block.kind()), block.level(), block.text());
+  /**
+   * Blocks as the version page shows them. Headings get page levels h2-h6 that follow their
+   * outline without skipping a level (snapshots often jump from h1 to h4, which HTML forbids).
+   */
+  static List<BlockView> views(List<Block> blocks) {
+    List<BlockView> views = new ArrayList<>(blocks.size());
+    Deque<Integer> outline = new ArrayDeque<>();
+    for (Block block : blocks) {
+      int level = 0;
+      if (block.kind() == Block.Kind.HEADING) {
+        while (!outline.isEmpty() && outline.peek() >= block.level()) {
+          outline.pop();
+        }
+        outline.push(block.level());
+        level = Math.min(outline.size() + 1, 6);
+      }
+      views.add(new BlockView(kindName(block.kind()), level, block.text()));
+    }
+    return views;
   }
 
   private static String kindName(Block.Kind kind) {

@@ -66,7 +66,8 @@ public final class DocumentViews {
    * A block of text.
    *
    * @param kind "heading", "paragraph", "item", "quote", "preformatted" or "row"
-   * @param level the heading level, 1-6, for headings; else 0
+   * @param level for headings, the page's heading level, 2-6, following the outline without
+   *     skipping a level (the page title is the h1); else 0
    */
   public record BlockView(String kind, int level, String text) {}
 

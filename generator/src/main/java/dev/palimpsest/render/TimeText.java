@@ -17,6 +17,9 @@ public final class TimeText {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  private static final double DAYS_PER_YEAR = 365.2425;
+  private static final double DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
+
   private TimeText() {}
 
   /** "3 May 2016". */
@@ -51,8 +54,9 @@ public final class TimeText {
   }
 
   /**
-   * A duration in its largest whole unit. With {@code over}, a duration that is not a whole
-   * number of days, months or years says so ("over 40 days"), as news trackers do.
+   * A duration in its largest unit. With {@code over}, units are whole and a duration that is not
+   * a whole number of days, months or years says so ("over 40 days"), as news trackers do;
+   * without it, months and years are rounded to the nearest ("4 months" for 120 days).
    */
   private static String span(Duration gap, boolean over) {
     long minutes = gap.toMinutes();
@@ -71,10 +75,12 @@ public final class TimeText {
     if (days < 60) {
       return prefix + plural(days, "day");
     }
+    double months = days / DAYS_PER_MONTH;
     if (days < 365 * 2) {
-      return prefix + plural(days * 12 / 365, "month");
+      return prefix + plural(over ? (long) months : Math.round(months), "month");
     }
-    return prefix + plural(days / 365, "year");
+    double years = days / DAYS_PER_YEAR;
+    return prefix + plural(over ? (long) years : Math.round(years), "year");
   }
 
   private static String plural(long count, String unit) {

@@ -1,0 +1,63 @@
+package dev.palimpsest.normalise;
+
+import java.text.Normalizer;
+
+/** Puts text into the form blocks are compared in: NFC, single spaces, nothing at the ends. */
+final class TextCleaner {
+
+  private TextCleaner() {}
+
+  /**
+   * The text in Unicode NFC with every run of whitespace, Unicode spaces and control characters
+   * made one ASCII space, zero-width characters removed, and no space at either end.
+   */
+  static String clean(CharSequence raw) {
+    String text = raw.toString();
+    if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
+      text = Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    boolean spacePending = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isInvisible(c)) {
+        continue;
+      }
+      if (isSpace(c)) {
+        spacePending = out.length() > 0;
+      } else {
+        if (spacePending) {
+          out.append(' ');
+          spacePending = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /** True when {@link #clean} would give the empty string. */
+  static boolean isBlank(CharSequence text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isSpace(c) && !isInvisible(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Includes NBSP and the other Unicode spaces, which Java's isWhitespace leaves out. */
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+  }
+
+  /**
+   * Zero-width space, word joiner and BOM only: they change no word, yet would make equal
+   * texts differ. Zero-width (non-)joiners are kept because they change how some scripts and
+   * emoji read.
+   */
+  private static boolean isInvisible(char c) {
+    return c == '\u200B' || c == '\u2060' || c == '\uFEFF';
+  }
+}
