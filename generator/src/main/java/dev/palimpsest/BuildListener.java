@@ -14,5 +14,8 @@ public interface BuildListener {
   /** An input was reported and skipped. */
   default void problem(Problem problem) {}
 
+  /** An input was used, but not quite as it was (see {@link BuildReport#warnings()}). */
+  default void warning(Problem warning) {}
+
   BuildListener NONE = new BuildListener() {};
 }

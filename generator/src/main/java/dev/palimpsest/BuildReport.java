@@ -14,13 +14,17 @@ import java.util.List;
  * @param changes changes (consecutive version pairs) across all documents
  * @param pagesWritten HTML pages, feeds and other files of the site written
  * @param problems inputs that were reported and skipped, in path order
+ * @param warnings inputs that were used but not as they were (bytes that are not valid UTF-8,
+ *     replaced), in path order; they do not make a build fail
  * @param siteWritten false when nothing was written: a strict build with problems
  * @param elapsed wall time of the build, for the user's information only (never in the site)
  */
 public record BuildReport(Path output, int sources, int documents, int versions, int changes,
-    int pagesWritten, List<Problem> problems, boolean siteWritten, Duration elapsed) {
+    int pagesWritten, List<Problem> problems, List<Problem> warnings, boolean siteWritten,
+    Duration elapsed) {
   public BuildReport {
     problems = List.copyOf(problems);
+    warnings = List.copyOf(warnings);
   }
 
   public boolean hasProblems() {

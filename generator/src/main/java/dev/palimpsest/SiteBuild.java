@@ -31,6 +31,9 @@ import java.util.concurrent.Future;
  * the site stage over their summaries, then the swap into place.
  */
 final class SiteBuild {
+  private static final Comparator<Problem> IN_PATH_ORDER =
+      Comparator.comparing((Problem p) -> p.path().toString()).thenComparing(Problem::reason);
+
   private final Generator generator;
   private final Path snapshots;
   private final Path out;
@@ -57,13 +60,15 @@ final class SiteBuild {
     try (SiteOutput site = SiteOutput.open(out)) {
       generator.listener().started(tree.documentCount());
       List<DocumentSummary> summaries = new ArrayList<>();
+      List<Problem> warnings = new ArrayList<>();
       for (DocumentResult result : buildDocuments(tree, documentStage, site)) {
         result.summary().ifPresent(summaries::add);
         problems.addAll(result.problems());
+        warnings.addAll(result.warnings());
       }
       siteStage.build(tree.sources(), summaries, site);
-      problems.sort(Comparator.comparing((Problem p) -> p.path().toString())
-          .thenComparing(Problem::reason));
+      problems.sort(IN_PATH_ORDER);
+      warnings.sort(IN_PATH_ORDER);
       boolean write = problems.isEmpty() || !generator.strict();
       if (write) {
         site.commit();
@@ -72,7 +77,7 @@ final class SiteBuild {
       int changes = summaries.stream().mapToInt(s -> s.changes().size()).sum();
       int sources = (int) summaries.stream().map(DocumentSummary::source).distinct().count();
       return new BuildReport(out, sources, summaries.size(), versions, changes,
-          write ? site.filesWritten() : 0, problems, write,
+          write ? site.filesWritten() : 0, problems, warnings, write,
           Duration.ofNanos(System.nanoTime() - started));
     } catch (Templates.TemplateProblem e) {
       throw new BuildException("template error: " + e.getMessage(), e);
@@ -144,6 +149,7 @@ final class SiteBuild {
           futures.add(pool.submit(() -> {
             DocumentResult result = stage.build(source, document, site);
             result.problems().forEach(generator.listener()::problem);
+            result.warnings().forEach(generator.listener()::warning);
             generator.listener().documentDone(source.name(), document.name());
             return result;
           }));

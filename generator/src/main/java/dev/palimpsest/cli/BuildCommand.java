@@ -97,6 +97,9 @@ final class BuildCommand implements Callable<Integer> {
       for (Problem problem : report.problems()) {
         err.println(problem);
       }
+      for (Problem warning : report.warnings()) {
+        err.println(warning);
+      }
       if (!quiet) {
         stdout.println(summary(report));
       }

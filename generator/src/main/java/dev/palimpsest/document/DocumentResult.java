@@ -9,11 +9,13 @@ import java.util.Optional;
  *
  * @param summary the document's summary, empty when none of its snapshots could be used
  * @param problems the inputs of this document that were reported and skipped
+ * @param warnings the inputs of this document that were used with a warning
  * @param filesWritten pages and feeds written for it
  */
 public record DocumentResult(Optional<DocumentSummary> summary, List<Problem> problems,
-    int filesWritten) {
+    List<Problem> warnings, int filesWritten) {
   public DocumentResult {
     problems = List.copyOf(problems);
+    warnings = List.copyOf(warnings);
   }
 }

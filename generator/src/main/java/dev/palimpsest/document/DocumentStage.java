@@ -20,6 +20,7 @@ import dev.palimpsest.document.DocumentViews.SegmentView;
 import dev.palimpsest.document.DocumentViews.VersionItem;
 import dev.palimpsest.document.DocumentViews.VersionPage;
 import dev.palimpsest.normalise.Block;
+import dev.palimpsest.normalise.Format;
 import dev.palimpsest.normalise.NormalisedText;
 import dev.palimpsest.normalise.Normaliser;
 import dev.palimpsest.normalise.UnusableSnapshotException;
@@ -34,6 +35,9 @@ import dev.palimpsest.render.TimeText;
 import dev.palimpsest.render.WebUrl;
 import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -71,9 +75,10 @@ public final class DocumentStage {
   public DocumentResult build(SourceInput source, DocumentInput input, SiteOutput out)
       throws IOException {
     List<Problem> problems = new ArrayList<>();
-    List<Version> versions = readVersions(input, problems);
+    List<Problem> warnings = new ArrayList<>();
+    List<Version> versions = readVersions(input, problems, warnings);
     if (versions.isEmpty()) {
-      return new DocumentResult(Optional.empty(), problems, 0);
+      return new DocumentResult(Optional.empty(), problems, warnings, 0);
     }
     Version latest = versions.get(versions.size() - 1);
     String title = Optional.ofNullable(input.settings().title())
@@ -101,17 +106,19 @@ public final class DocumentStage {
         input.settings().frozen(), changes);
     writeHistory(out, dir, ref, summary, versions, input.settings().url());
     writeFeed(out, dir, summary);
-    return new DocumentResult(Optional.of(summary), problems, out.filesWritten() - before);
+    return new DocumentResult(Optional.of(summary), problems, warnings,
+        out.filesWritten() - before);
   }
 
   /**
    * Normalises each snapshot in time order; a snapshot whose text equals the previous version's
    * only extends that version.
    */
-  private List<Version> readVersions(DocumentInput input, List<Problem> problems) {
+  private List<Version> readVersions(DocumentInput input, List<Problem> problems,
+      List<Problem> warnings) {
     List<Version> versions = new ArrayList<>();
     for (SnapshotFile snapshot : input.snapshots()) {
-      Optional<NormalisedText> text = normalise(input, snapshot, problems);
+      Optional<NormalisedText> text = normalise(input, snapshot, problems, warnings);
       if (text.isEmpty()) {
         continue;
       }
@@ -127,7 +134,7 @@ public final class DocumentStage {
   }
 
   private Optional<NormalisedText> normalise(DocumentInput input, SnapshotFile snapshot,
-      List<Problem> problems) {
+      List<Problem> problems, List<Problem> warnings) {
     try {
       long size = Files.size(snapshot.path());
       if (size > MAX_SNAPSHOT_BYTES) {
@@ -136,14 +143,29 @@ public final class DocumentStage {
         return Optional.empty();
       }
       byte[] content = Files.readAllBytes(snapshot.path());
-      return Optional.of(Normaliser.normalise(snapshot.format(), content,
-          input.settings().normaliseOptions()));
+      NormalisedText text = Normaliser.normalise(snapshot.format(), content,
+          input.settings().normaliseOptions());
+      // HTML declares its own charset; text and Markdown must be UTF-8, read leniently.
+      if (snapshot.format() != Format.HTML && !isUtf8(content)) {
+        warnings.add(new Problem(snapshot.path(),
+            "not valid UTF-8; the broken bytes are shown as U+FFFD"));
+      }
+      return Optional.of(text);
     } catch (UnusableSnapshotException e) {
       problems.add(new Problem(snapshot.path(), e.getMessage()));
     } catch (IOException e) {
       problems.add(new Problem(snapshot.path(), "unreadable: " + e.getMessage()));
     }
     return Optional.empty();
+  }
+
+  private static boolean isUtf8(byte[] content) {
+    try {
+      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   private ChangeSummary writeDiff(SiteOutput out, String dir, DocumentRef ref, Version from,

@@ -102,6 +102,7 @@ public final class GenerateMojo extends AbstractMojo {
     }
     // Logged from the report rather than as the listener hears them, so they come in path order.
     report.problems().forEach(problem -> log.warn(problem.toString()));
+    report.warnings().forEach(warning -> log.warn(warning.toString()));
     if (!report.siteWritten() || (strict && report.hasProblems())) {
       throw new MojoFailureException(report.problems().size()
           + " input(s) could not be used and strict is set, so no site was written:"
