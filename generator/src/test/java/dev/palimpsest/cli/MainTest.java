@@ -105,6 +105,34 @@ class MainTest {
   }
 
   @Test
+  void templatesAndAssetsAreOverriddenFileByFile() throws Exception {
+    Path templates = Files.createDirectories(work.resolve("templates/assets"));
+    Files.writeString(templates.getParent().resolve("source.ftlh"),
+        "<#import \"layout.ftlh\" as layout><@layout.page><h1>Custom ${source.name}</h1>"
+            + "</@layout.page>");
+    Files.writeString(templates.resolve("extra.css"), "p { color: teal; }");
+    Path site = work.resolve("site");
+    assertEquals(0, Main.run("build", SMALL, "--out", site.toString(), "--quiet",
+        "--templates", templates.getParent().toString()));
+    assertTrue(Files.readString(site.resolve("town-notes/index.html"))
+        .contains("<h1>Custom Town Notes</h1>"));
+    assertTrue(Files.readString(site.resolve("index.html")).contains("Recent changes"),
+        "templates not overridden keep their defaults");
+    assertEquals("p { color: teal; }", Files.readString(site.resolve("assets/extra.css")));
+    assertTrue(Files.isRegularFile(site.resolve("assets/style.css")));
+  }
+
+  @Test
+  void aBrokenTemplateIsNamedAndExitsTwo() throws Exception {
+    Path templates = Files.createDirectories(work.resolve("templates"));
+    Files.writeString(templates.resolve("index.ftlh"), "<#if>");
+    assertEquals(2, Main.run("build", SMALL, "--out", work.resolve("site").toString(),
+        "--templates", templates.toString()));
+    assertTrue(stderr().contains("index.ftlh"), stderr());
+    assertFalse(Files.exists(work.resolve("site")), "nothing is written");
+  }
+
+  @Test
   void helpDocumentsEveryOption() {
     assertEquals(0, Main.run("build", "--help"));
     String help = out.toString(StandardCharsets.UTF_8);
