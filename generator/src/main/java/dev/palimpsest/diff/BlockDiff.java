@@ -54,10 +54,34 @@ public final class BlockDiff {
    */
   static final long MAX_PAIRING_CELLS = 250_000L;
 
+  /**
+   * Least word similarity for a removed and an added block that are not in the same place to be
+   * one block moved and edited: higher than for a changed pair, because a block far away that
+   * shares only half its words is more likely another block.
+   */
+  static final double MIN_EDITED_MOVE_SIMILARITY = 0.8;
+
+  /** Largest leftover removed-times-added block count searched for edited moves. */
+  static final long MAX_EDITED_MOVE_CELLS = 4_000_000L;
+
+  /**
+   * How much better (in word similarity) an old paragraph must match several neighbouring new
+   * paragraphs together than its paired one alone to be shown as split (and the mirror for
+   * merged), so that a paragraph followed by an unrelated new one is not called split.
+   */
+  static final double SPLIT_GAIN = 0.1;
+
+  /** Most parts a split or merged paragraph is looked for in. */
+  static final int MAX_PARTS = 6;
+
   private final List<Block> oldBlocks;
   private final List<Block> newBlocks;
   private final int[] oldMoveIds;
   private final int[] newMoveIds;
+  private final boolean[] oldPaired;
+  private final boolean[] newPaired;
+  /** Word marks of the moves whose text also changed, by move id. */
+  private final Map<Integer, InlineDiff> editedMoves = new HashMap<>();
   private final Map<String, Integer> wordIds = new HashMap<>();
   private final List<DiffRow> rows = new ArrayList<>();
   private int wordsAdded;
@@ -70,6 +94,8 @@ public final class BlockDiff {
     this.newBlocks = newBlocks;
     this.oldMoveIds = new int[oldBlocks.size()];
     this.newMoveIds = new int[newBlocks.size()];
+    this.oldPaired = new boolean[oldBlocks.size()];
+    this.newPaired = new boolean[newBlocks.size()];
   }
 
   /** Compares an old version's blocks with a new version's. */
@@ -82,11 +108,22 @@ public final class BlockDiff {
   private Diff run() {
     List<Region> regions = unequalRegions();
     findMoves(regions);
+    List<List<int[]>> pairings = new ArrayList<>(regions.size());
+    for (Region region : regions) {
+      List<int[]> pairs = pairs(region);
+      for (int[] pair : pairs) {
+        oldPaired[pair[0]] = true;
+        newPaired[pair[1]] = true;
+      }
+      pairings.add(pairs);
+    }
+    findEditedMoves(regions);
     int oldAt = 0;
     int newAt = 0;
-    for (Region region : regions) {
+    for (int r = 0; r < regions.size(); r++) {
+      Region region = regions.get(r);
       emitSame(oldAt, region.oldStart(), newAt);
-      emitRegion(region);
+      emitRegion(region, pairings.get(r));
       oldAt = region.oldEnd();
       newAt = region.newEnd();
     }
@@ -173,28 +210,179 @@ public final class BlockDiff {
 
   /**
    * Emits one region in reading order on both sides: before each pair, the old blocks and then
-   * the new blocks that precede it; after the last pair, the rest.
+   * the new blocks that precede it; after the last pair, the rest. A pair whose old block
+   * matches its new block together with unpaired neighbours clearly better than alone is shown
+   * as split (or, the other way round, merged).
    */
-  private void emitRegion(Region region) {
+  private void emitRegion(Region region, List<int[]> pairs) {
     int oldAt = region.oldStart();
     int newAt = region.newStart();
-    for (int[] pair : pairs(region)) {
-      emitOld(oldAt, pair[0]);
-      emitNew(newAt, pair[1]);
-      emitChanged(oldBlocks.get(pair[0]), newBlocks.get(pair[1]));
-      oldAt = pair[0] + 1;
-      newAt = pair[1] + 1;
+    for (int p = 0; p < pairs.size(); p++) {
+      int[] pair = pairs.get(p);
+      int oldLimit = p + 1 < pairs.size() ? pairs.get(p + 1)[0] : region.oldEnd();
+      int newLimit = p + 1 < pairs.size() ? pairs.get(p + 1)[1] : region.newEnd();
+      Parts split = parts(newBlocks, newMoveIds, newAt, pair[1], newLimit,
+          bag(oldBlocks.get(pair[0]).text()));
+      Parts merged = parts(oldBlocks, oldMoveIds, oldAt, pair[0], oldLimit,
+          bag(newBlocks.get(pair[1]).text()));
+      if (split != null && (merged == null || split.gain() >= merged.gain())) {
+        emitOld(oldAt, pair[0]);
+        emitNew(newAt, split.start());
+        emitSplit(pair[0], split.start(), split.end());
+        oldAt = pair[0] + 1;
+        newAt = split.end();
+      } else if (merged != null) {
+        emitOld(oldAt, merged.start());
+        emitNew(newAt, pair[1]);
+        emitMerged(merged.start(), merged.end(), pair[1]);
+        oldAt = merged.end();
+        newAt = pair[1] + 1;
+      } else {
+        emitOld(oldAt, pair[0]);
+        emitNew(newAt, pair[1]);
+        emitChanged(oldBlocks.get(pair[0]), newBlocks.get(pair[1]));
+        oldAt = pair[0] + 1;
+        newAt = pair[1] + 1;
+      }
     }
     emitOld(oldAt, region.oldEnd());
     emitNew(newAt, region.newEnd());
+  }
+
+  /**
+   * The range [start, end) of unmoved blocks around {@code at} (from {@code from}, before
+   * {@code limit}) that together match {@code other} at least {@link #SPLIT_GAIN} better than
+   * the block at {@code at} alone, widened one block at a time while that pays; {@code null}
+   * when no neighbour helps.
+   */
+  private Parts parts(List<Block> blocks, int[] moveIds, int from, int at, int limit,
+      int[] other) {
+    int start = at;
+    int end = at + 1;
+    int[] joined = bag(blocks.get(at).text());
+    double alone = similarity(joined, other);
+    double best = alone;
+    while (end - start < MAX_PARTS) {
+      int[] before = start - 1 >= from && moveIds[start - 1] == 0
+          ? union(bag(blocks.get(start - 1).text()), joined) : null;
+      int[] after = end < limit && moveIds[end] == 0
+          ? union(joined, bag(blocks.get(end).text())) : null;
+      double withBefore = before == null ? -1 : similarity(before, other);
+      double withAfter = after == null ? -1 : similarity(after, other);
+      if (Math.max(withBefore, withAfter) < best + SPLIT_GAIN / (end - start)) {
+        break;
+      }
+      if (withAfter >= withBefore) {
+        joined = after;
+        end++;
+        best = withAfter;
+      } else {
+        joined = before;
+        start--;
+        best = withBefore;
+      }
+    }
+    if (end - start == 1) {
+      return null;
+    }
+    return new Parts(start, end, best - alone);
+  }
+
+  /** One old block shown against the new blocks [start, end) it became. */
+  private void emitSplit(int oldIndex, int start, int end) {
+    Block oldBlock = oldBlocks.get(oldIndex);
+    List<Block> parts = newBlocks.subList(start, end);
+    String joined = join(parts);
+    InlineDiff inline = WordDiff.compare(oldBlock.text(), joined);
+    // Never cosmetic: the paragraph break itself is the change a reader should see.
+    boolean cosmetic = false;
+    List<List<Segment>> cut = cut(inline.newSegments(), parts);
+    for (int k = 0; k < parts.size(); k++) {
+      rows.add(new DiffRow(DiffRow.Kind.SPLIT,
+          k == 0 ? new Cell(oldBlock, inline.oldSegments()) : null,
+          new Cell(parts.get(k), cut.get(k)), 0, cosmetic));
+    }
+    count(inline, cosmetic);
+  }
+
+  /** The old blocks [start, end) shown against the one new block they became. */
+  private void emitMerged(int start, int end, int newIndex) {
+    Block newBlock = newBlocks.get(newIndex);
+    List<Block> parts = oldBlocks.subList(start, end);
+    String joined = join(parts);
+    InlineDiff inline = WordDiff.compare(joined, newBlock.text());
+    boolean cosmetic = false;
+    List<List<Segment>> cut = cut(inline.oldSegments(), parts);
+    for (int k = 0; k < parts.size(); k++) {
+      rows.add(new DiffRow(DiffRow.Kind.MERGED, new Cell(parts.get(k), cut.get(k)),
+          k == 0 ? new Cell(newBlock, inline.newSegments()) : null, 0, cosmetic));
+    }
+    count(inline, cosmetic);
+  }
+
+  private void count(InlineDiff inline, boolean cosmetic) {
+    if (!cosmetic) {
+      wordsAdded += inline.wordsAdded();
+      wordsRemoved += inline.wordsRemoved();
+    }
+    coarse |= inline.coarse();
+  }
+
+  /** The blocks' texts joined by line breaks: whitespace, so never part of a word. */
+  private static String join(List<Block> parts) {
+    StringBuilder text = new StringBuilder();
+    for (Block part : parts) {
+      if (text.length() > 0) {
+        text.append('\n');
+      }
+      text.append(part.text());
+    }
+    return text.toString();
+  }
+
+  /**
+   * Segments of a {@link #join joined} text cut back into one list per part, dropping the line
+   * break between parts.
+   */
+  static List<List<Segment>> cut(List<Segment> segments, List<Block> parts) {
+    List<List<Segment>> cut = new ArrayList<>();
+    List<Segment> current = new ArrayList<>();
+    int part = 0;
+    int left = parts.get(0).text().length();
+    for (Segment segment : segments) {
+      String text = segment.text();
+      int at = 0;
+      while (at < text.length()) {
+        if (left == 0) {
+          // The line break that joined this part to the next one.
+          at++;
+          cut.add(current);
+          current = new ArrayList<>();
+          part++;
+          left = parts.get(part).text().length();
+          continue;
+        }
+        int take = Math.min(left, text.length() - at);
+        current.add(new Segment(text.substring(at, at + take), segment.mark()));
+        at += take;
+        left -= take;
+      }
+    }
+    cut.add(current);
+    return cut;
   }
 
   private void emitOld(int from, int to) {
     for (int i = from; i < to; i++) {
       Block block = oldBlocks.get(i);
       if (oldMoveIds[i] > 0) {
-        rows.add(new DiffRow(DiffRow.Kind.MOVED_FROM, Cell.whole(block, Mark.SAME), null,
-            oldMoveIds[i]));
+        InlineDiff edit = editedMoves.get(oldMoveIds[i]);
+        rows.add(new DiffRow(DiffRow.Kind.MOVED_FROM, edit == null ? Cell.whole(block, Mark.SAME)
+            : new Cell(block, edit.oldSegments()), null, oldMoveIds[i], isCosmetic(edit)));
+        if (edit != null && !isCosmetic(edit)) {
+          wordsRemoved += edit.wordsRemoved();
+          coarse |= edit.coarse();
+        }
       } else {
         rows.add(new DiffRow(DiffRow.Kind.REMOVED, Cell.whole(block, Mark.REMOVED), null, 0));
         wordsRemoved += Tokens.countWords(block.text());
@@ -206,8 +394,14 @@ public final class BlockDiff {
     for (int j = from; j < to; j++) {
       Block block = newBlocks.get(j);
       if (newMoveIds[j] > 0) {
-        rows.add(new DiffRow(DiffRow.Kind.MOVED_TO, null, Cell.whole(block, Mark.SAME),
-            newMoveIds[j]));
+        InlineDiff edit = editedMoves.get(newMoveIds[j]);
+        rows.add(new DiffRow(DiffRow.Kind.MOVED_TO, null, edit == null
+            ? Cell.whole(block, Mark.SAME) : new Cell(block, edit.newSegments()), newMoveIds[j],
+            isCosmetic(edit)));
+        if (edit != null && !isCosmetic(edit)) {
+          wordsAdded += edit.wordsAdded();
+          coarse |= edit.coarse();
+        }
       } else {
         rows.add(new DiffRow(DiffRow.Kind.ADDED, null, Cell.whole(block, Mark.ADDED), 0));
         wordsAdded += Tokens.countWords(block.text());
@@ -215,13 +409,104 @@ public final class BlockDiff {
     }
   }
 
+  private static boolean isCosmetic(InlineDiff edit) {
+    return edit != null && Cosmetic.sameText(join(edit.oldSegments()), join(edit.newSegments()));
+  }
+
+  private static String join(Iterable<Segment> segments) {
+    StringBuilder text = new StringBuilder();
+    segments.forEach(s -> text.append(s.text()));
+    return text.toString();
+  }
+
   private void emitChanged(Block oldBlock, Block newBlock) {
     InlineDiff inline = WordDiff.compare(oldBlock.text(), newBlock.text());
+    boolean cosmetic = Cosmetic.sameText(oldBlock.text(), newBlock.text());
     rows.add(new DiffRow(DiffRow.Kind.CHANGED, new Cell(oldBlock, inline.oldSegments()),
-        new Cell(newBlock, inline.newSegments()), 0));
-    wordsAdded += inline.wordsAdded();
-    wordsRemoved += inline.wordsRemoved();
-    coarse |= inline.coarse();
+        new Cell(newBlock, inline.newSegments()), 0, cosmetic));
+    count(inline, cosmetic);
+  }
+
+  /**
+   * Pairs blocks left removed and added after alignment, moves and changed pairs, anywhere in
+   * the document, when their words are at least {@link #MIN_EDITED_MOVE_SIMILARITY} alike: a
+   * paragraph that moved and was edited. Each added block takes the most similar removed one,
+   * in document order; the search is skipped on documents with too many leftovers.
+   */
+  private void findEditedMoves(List<Region> regions) {
+    List<Integer> olds = new ArrayList<>();
+    List<Integer> news = new ArrayList<>();
+    for (Region region : regions) {
+      for (int i = region.oldStart(); i < region.oldEnd(); i++) {
+        if (oldMoveIds[i] == 0 && !oldPaired[i] && canMove(oldBlocks.get(i).text())) {
+          olds.add(i);
+        }
+      }
+      for (int j = region.newStart(); j < region.newEnd(); j++) {
+        if (newMoveIds[j] == 0 && !newPaired[j] && canMove(newBlocks.get(j).text())) {
+          news.add(j);
+        }
+      }
+    }
+    if (olds.isEmpty() || news.isEmpty() || (long) olds.size() * news.size()
+        > MAX_EDITED_MOVE_CELLS) {
+      return;
+    }
+    int[][] oldBags = bags(oldBlocks, olds);
+    int[][] newBags = bags(newBlocks, news);
+    boolean[] taken = new boolean[olds.size()];
+    for (int y = 0; y < news.size(); y++) {
+      int best = -1;
+      double bestSimilarity = MIN_EDITED_MOVE_SIMILARITY;
+      for (int x = 0; x < olds.size(); x++) {
+        if (taken[x]) {
+          continue;
+        }
+        // Dice of at least 0.8 needs the shorter bag to hold two thirds of the longer one.
+        int shorter = Math.min(oldBags[x].length, newBags[y].length);
+        int longer = Math.max(oldBags[x].length, newBags[y].length);
+        if (3 * shorter < 2 * longer) {
+          continue;
+        }
+        double s = similarity(oldBags[x], newBags[y]);
+        if (s >= bestSimilarity && (best < 0 || s > bestSimilarity)) {
+          best = x;
+          bestSimilarity = s;
+        }
+      }
+      if (best >= 0) {
+        taken[best] = true;
+        movedBlocks++;
+        int i = olds.get(best);
+        int j = news.get(y);
+        oldMoveIds[i] = movedBlocks;
+        newMoveIds[j] = movedBlocks;
+        editedMoves.put(movedBlocks,
+            WordDiff.compare(oldBlocks.get(i).text(), newBlocks.get(j).text()));
+      }
+    }
+    renumberMoves();
+  }
+
+  /** Move ids in the new document's order, edited moves among the others. */
+  private void renumberMoves() {
+    int[] renumbered = new int[movedBlocks + 1];
+    int next = 0;
+    for (int moveId : newMoveIds) {
+      if (moveId > 0) {
+        renumbered[moveId] = ++next;
+      }
+    }
+    for (int i = 0; i < oldMoveIds.length; i++) {
+      oldMoveIds[i] = renumbered[oldMoveIds[i]];
+    }
+    for (int j = 0; j < newMoveIds.length; j++) {
+      newMoveIds[j] = renumbered[newMoveIds[j]];
+    }
+    Map<Integer, InlineDiff> edits = new HashMap<>();
+    editedMoves.forEach((id, edit) -> edits.put(renumbered[id], edit));
+    editedMoves.clear();
+    editedMoves.putAll(edits);
   }
 
   /**
@@ -293,20 +578,33 @@ public final class BlockDiff {
   private int[][] bags(List<Block> blocks, List<Integer> indices) {
     int[][] bags = new int[indices.size()][];
     for (int k = 0; k < bags.length; k++) {
-      List<String> tokens = Tokens.split(blocks.get(indices.get(k)).text());
-      int[] bag = new int[tokens.size()];
-      int size = 0;
-      for (String token : tokens) {
-        if (Tokens.isWord(token)) {
-          // Case-folded, so that a paragraph rewritten out of capitals still pairs with itself.
-          bag[size++] = wordIds.computeIfAbsent(token.toLowerCase(Locale.ROOT),
-              w -> wordIds.size());
-        }
-      }
-      bags[k] = Arrays.copyOf(bag, size);
-      Arrays.sort(bags[k]);
+      bags[k] = bag(blocks.get(indices.get(k)).text());
     }
     return bags;
+  }
+
+  private int[] bag(String text) {
+    List<String> tokens = Tokens.split(text);
+    int[] bag = new int[tokens.size()];
+    int size = 0;
+    for (String token : tokens) {
+      if (Tokens.isWord(token)) {
+        // Case-folded, so that a paragraph rewritten out of capitals still pairs with itself.
+        bag[size++] = wordIds.computeIfAbsent(token.toLowerCase(Locale.ROOT),
+            w -> wordIds.size());
+      }
+    }
+    int[] sorted = Arrays.copyOf(bag, size);
+    Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** Two sorted multisets as one. */
+  private static int[] union(int[] a, int[] b) {
+    int[] all = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    Arrays.sort(all);
+    return all;
   }
 
   /**
@@ -341,6 +639,10 @@ public final class BlockDiff {
       texts.add(block.text());
     }
     return texts;
+  }
+
+  /** Blocks [start, end) of one version that match a block of the other better together. */
+  private record Parts(int start, int end, double gain) {
   }
 
   /** Block ranges [start, end) of the old and new version between aligned blocks. */
