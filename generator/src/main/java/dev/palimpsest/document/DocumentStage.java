@@ -193,10 +193,13 @@ public final class DocumentStage {
         groups(diff.rows()),
         hasPrevious ? (a - 1) + "-" + a + ".html" : null,
         hasNext ? b + "-" + (b + 1) + ".html" : null,
-        firstToLatest);
+        firstToLatest, a + "-" + b + ".html", a + "-" + b + ".inline.html");
     String title = ref.title() + ": " + (firstToLatest ? "first to latest version"
         : "version " + a + " to " + b);
     out.write(path, templates.render("diff.ftlh", context(dir, path, title).with("diff", page)));
+    String inlinePath = dir + "diffs/" + page.inlineHref();
+    out.write(inlinePath, templates.render("diff-inline.ftlh",
+        context(dir, inlinePath, title + " (inline)").with("diff", page)));
     return new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added, removed,
         diff.movedBlocks(), ChangeExcerpt.of(diff, added, removed, headline != null));
   }
@@ -347,8 +350,35 @@ public final class DocumentStage {
   }
 
   private static RowView view(DiffRow row) {
+    boolean split = row.kind() == DiffRow.Kind.SPLIT || row.kind() == DiffRow.Kind.MERGED;
+    boolean moved = row.moveId() > 0;
     return new RowView(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-        cell(row.oldCell()), cell(row.newCell()), row.moveId());
+        cell(row.oldCell()), cell(row.newCell()), row.moveId(), row.cosmetic(),
+        moved && row.edited(), split && (row.oldCell() == null || row.newCell() == null),
+        segments(inline(row)));
+  }
+
+  /**
+   * A row as one column: a changed pair interleaves its removed and added runs; any other row
+   * shows its old text as removed and its new text as added (a moved block at both its
+   * places), so that the column without added runs reads as the old version and without
+   * removed runs as the new one.
+   */
+  private static List<Segment> inline(DiffRow row) {
+    if (row.kind() == DiffRow.Kind.SAME) {
+      return row.oldCell().segments();
+    }
+    if (row.kind() == DiffRow.Kind.CHANGED) {
+      return ChangeExcerpt.inline(row.oldCell().segments(), row.newCell().segments());
+    }
+    List<Segment> inline = new ArrayList<>(2);
+    if (row.oldCell() != null) {
+      inline.add(new Segment(row.oldCell().block().text(), Segment.Mark.REMOVED));
+    }
+    if (row.newCell() != null) {
+      inline.add(new Segment(row.newCell().block().text(), Segment.Mark.ADDED));
+    }
+    return inline;
   }
 
   private static CellView cell(Cell cell) {
