@@ -328,12 +328,15 @@ public final class BlockDiff {
     coarse |= inline.coarse();
   }
 
-  /** The blocks' texts joined by line breaks: whitespace, so never part of a word. */
+  /**
+   * The blocks' texts joined by one space: whitespace, so never part of a word, and what a
+   * sentence boundary inside the one paragraph usually holds, so it is not marked.
+   */
   private static String join(List<Block> parts) {
     StringBuilder text = new StringBuilder();
     for (Block part : parts) {
       if (text.length() > 0) {
-        text.append('\n');
+        text.append(' ');
       }
       text.append(part.text());
     }
@@ -342,7 +345,7 @@ public final class BlockDiff {
 
   /**
    * Segments of a {@link #join joined} text cut back into one list per part, dropping the line
-   * break between parts.
+   * space between parts.
    */
   static List<List<Segment>> cut(List<Segment> segments, List<Block> parts) {
     List<List<Segment>> cut = new ArrayList<>();
@@ -354,7 +357,7 @@ public final class BlockDiff {
       int at = 0;
       while (at < text.length()) {
         if (left == 0) {
-          // The line break that joined this part to the next one.
+          // The space that joined this part to the next one.
           at++;
           cut.add(current);
           current = new ArrayList<>();
