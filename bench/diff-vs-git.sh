@@ -32,6 +32,6 @@ if [ "${SKIP_JMH:-0}" != 1 ]; then
   java -Dpalimpsest.corpus="$corpus" -jar "$jar" 'DiffBenchmark.corpusPairs' \
     -wi 2 -i 3 -f 1 -rf json -rff "$result" >/dev/null
   jmh_rate="$(grep -o '"score" *: *[0-9.E]*' "$result" | head -1 | sed 's/.*: *//')"
-  printf 'Palimpsest diff engine (JMH):   %.1f pairs/s (%.0fx git)\n' \
+  printf 'Palimpsest diff engine (JMH):   %.1f pairs/s (%.1fx git)\n' \
     "$jmh_rate" "$(echo "$jmh_rate / $git_rate" | bc -l)"
 fi
