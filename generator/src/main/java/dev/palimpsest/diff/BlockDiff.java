@@ -71,8 +71,20 @@ public final class BlockDiff {
    */
   static final double SPLIT_GAIN = 0.1;
 
-  /** Most parts a split or merged paragraph is looked for in. */
+  /** Most parts a split or merged paragraph is looked for in, beside a changed pair. */
   static final int MAX_PARTS = 6;
+
+  /**
+   * Most parts of a split or merged paragraph found among unpaired blocks, such as a paragraph
+   * cut into its lines, none of which alone pairs with it.
+   */
+  static final int MAX_GAP_PARTS = 60;
+
+  /** How many unpaired old and new blocks at the start of a gap are tried as a split's ends. */
+  static final int GAP_CANDIDATES = 3;
+
+  /** Words joined in all the split and merge searches among unpaired blocks of one diff. */
+  static final int MAX_GAP_WORDS = 2_000_000;
 
   private final List<Block> oldBlocks;
   private final List<Block> newBlocks;
@@ -82,6 +94,7 @@ public final class BlockDiff {
   private final boolean[] newPaired;
   /** Word marks of the moves whose text also changed, by move id. */
   private final Map<Integer, InlineDiff> editedMoves = new HashMap<>();
+  private int gapBudget = MAX_GAP_WORDS;
   private final Map<String, Integer> wordIds = new HashMap<>();
   private final List<DiffRow> rows = new ArrayList<>();
   private int wordsAdded;
@@ -226,27 +239,99 @@ public final class BlockDiff {
       Parts merged = parts(oldBlocks, oldMoveIds, oldAt, pair[0], oldLimit,
           bag(newBlocks.get(pair[1]).text()));
       if (split != null && (merged == null || split.gain() >= merged.gain())) {
-        emitOld(oldAt, pair[0]);
-        emitNew(newAt, split.start());
+        emitGap(oldAt, pair[0], newAt, split.start());
         emitSplit(pair[0], split.start(), split.end());
         oldAt = pair[0] + 1;
         newAt = split.end();
       } else if (merged != null) {
-        emitOld(oldAt, merged.start());
-        emitNew(newAt, pair[1]);
+        emitGap(oldAt, merged.start(), newAt, pair[1]);
         emitMerged(merged.start(), merged.end(), pair[1]);
         oldAt = merged.end();
         newAt = pair[1] + 1;
       } else {
-        emitOld(oldAt, pair[0]);
-        emitNew(newAt, pair[1]);
+        emitGap(oldAt, pair[0], newAt, pair[1]);
         emitChanged(oldBlocks.get(pair[0]), newBlocks.get(pair[1]));
         oldAt = pair[0] + 1;
         newAt = pair[1] + 1;
       }
     }
-    emitOld(oldAt, region.oldEnd());
-    emitNew(newAt, region.newEnd());
+    emitGap(oldAt, region.oldEnd(), newAt, region.newEnd());
+  }
+
+  /**
+   * Emits the unpaired old blocks [oldFrom, oldTo) and new blocks [newFrom, newTo) between two
+   * pairs: removed, added or moved, except where an old block is the new blocks that follow
+   * together (a paragraph cut into lines or items, none of which alone is like it), shown as
+   * split, or the mirror image, shown as merged.
+   */
+  private void emitGap(int oldFrom, int oldTo, int newFrom, int newTo) {
+    int oldAt = oldFrom;
+    int newAt = newFrom;
+    search:
+    while (gapBudget > 0) {
+      int[] olds = firstUnmoved(oldMoveIds, oldAt, oldTo);
+      int[] news = firstUnmoved(newMoveIds, newAt, newTo);
+      for (int i : olds) {
+        for (int j : news) {
+          Parts split = grow(newBlocks, newMoveIds, j, newTo, bag(oldBlocks.get(i).text()));
+          Parts merged = grow(oldBlocks, oldMoveIds, i, oldTo, bag(newBlocks.get(j).text()));
+          if (split != null && (merged == null || split.gain() >= merged.gain())) {
+            emitOld(oldAt, i);
+            emitNew(newAt, j);
+            emitSplit(i, j, split.end());
+            oldAt = i + 1;
+            newAt = split.end();
+            continue search;
+          }
+          if (merged != null) {
+            emitOld(oldAt, i);
+            emitNew(newAt, j);
+            emitMerged(i, merged.end(), j);
+            oldAt = merged.end();
+            newAt = j + 1;
+            continue search;
+          }
+        }
+      }
+      break;
+    }
+    emitOld(oldAt, oldTo);
+    emitNew(newAt, newTo);
+  }
+
+  /** Up to {@link #GAP_CANDIDATES} indices of unmoved blocks in [from, to). */
+  private static int[] firstUnmoved(int[] moveIds, int from, int to) {
+    int[] found = new int[GAP_CANDIDATES];
+    int count = 0;
+    for (int k = from; k < to && count < found.length; k++) {
+      if (moveIds[k] == 0) {
+        found[count++] = k;
+      }
+    }
+    return Arrays.copyOf(found, count);
+  }
+
+  /**
+   * The unmoved blocks from {@code start} on that, joined, are most like {@code other}: widened
+   * one block at a time while the plain Dice coefficient grows. {@code null} unless that takes
+   * at least two blocks and reaches {@link #MIN_SIMILARITY}; the gain is the similarity itself.
+   */
+  private Parts grow(List<Block> blocks, int[] moveIds, int start, int limit, int[] other) {
+    int[] joined = bag(blocks.get(start).text());
+    double best = dice(joined, other);
+    int end = start + 1;
+    while (end < limit && moveIds[end] == 0 && end - start < MAX_GAP_PARTS && gapBudget > 0) {
+      int[] wider = union(joined, bag(blocks.get(end).text()));
+      gapBudget -= wider.length;
+      double s = dice(wider, other);
+      if (s <= best) {
+        break;
+      }
+      joined = wider;
+      best = s;
+      end++;
+    }
+    return end - start >= 2 && best >= MIN_SIMILARITY ? new Parts(start, end, best) : null;
   }
 
   /**
@@ -610,15 +695,9 @@ public final class BlockDiff {
     return all;
   }
 
-  /**
-   * The Dice coefficient of two word multisets: twice the shared words over all words, from 0
-   * (nothing shared) to 1 (the same words in any order). Blocks without words are never similar.
-   */
-  static double similarity(int[] a, int[] b) {
-    int shorter = Math.min(a.length, b.length);
-    int longer = Math.max(a.length, b.length);
-    // Dice stays under MIN_SIMILARITY (0.5) when one side has over three times the other's words.
-    if (shorter == 0 || 3 * shorter < longer) {
+  /** The Dice coefficient of two sorted word multisets, with no shortcut. */
+  static double dice(int[] a, int[] b) {
+    if (a.length + b.length == 0) {
       return 0;
     }
     int shared = 0;
@@ -634,6 +713,20 @@ public final class BlockDiff {
       }
     }
     return 2.0 * shared / (a.length + b.length);
+  }
+
+  /**
+   * The Dice coefficient of two word multisets: twice the shared words over all words, from 0
+   * (nothing shared) to 1 (the same words in any order). Blocks without words are never similar.
+   */
+  static double similarity(int[] a, int[] b) {
+    int shorter = Math.min(a.length, b.length);
+    int longer = Math.max(a.length, b.length);
+    // Dice stays under MIN_SIMILARITY (0.5) when one side has over three times the other's words.
+    if (shorter == 0 || 3 * shorter < longer) {
+      return 0;
+    }
+    return dice(a, b);
   }
 
   private static List<String> texts(List<Block> blocks) {

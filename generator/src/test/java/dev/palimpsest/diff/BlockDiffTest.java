@@ -292,6 +292,26 @@ class BlockDiffTest {
     assertEquals(3, diff.wordsAdded());
   }
 
+  @Test
+  void aParagraphCutIntoItsLinesIsSplitThoughNoLineAlonePairsWithIt() {
+    Block whole = p("SHEIN is a group of affiliated companies operating under several brand "
+        + "names throughout the world. Collectively, the group provides consumer access to a "
+        + "global ecommerce platform or, in some jurisdictions, a marketplace.");
+    List<Block> lines = List.of(
+        p("SHEIN is a group of affiliated companies operating under several brand names"),
+        p("throughout the world. Collectively, the group provides consumer access to a"),
+        p("global ecommerce platform or, in some jurisdictions, a marketplace."));
+    List<Block> newBlocks = new ArrayList<>(List.of(INTRO));
+    newBlocks.addAll(lines);
+    newBlocks.add(END);
+    Diff diff = compare(List.of(INTRO, whole, END), newBlocks);
+    assertEquals(List.of(SAME, SPLIT, SPLIT, SPLIT, SAME), kinds(diff));
+    assertEquals(0, diff.wordsAdded());
+    assertEquals(0, diff.wordsRemoved());
+    Diff back = compare(newBlocks, List.of(INTRO, whole, END));
+    assertEquals(List.of(SAME, MERGED, MERGED, MERGED, SAME), kinds(back));
+  }
+
   private static Diff compare(List<Block> oldBlocks, List<Block> newBlocks) {
     Diff diff = BlockDiff.compare(oldBlocks, newBlocks);
     assertKeepsReadingOrder(oldBlocks, newBlocks, diff);
