@@ -5,6 +5,7 @@ import dev.palimpsest.diff.BlockDiff;
 import dev.palimpsest.diff.Cell;
 import dev.palimpsest.diff.Diff;
 import dev.palimpsest.diff.DiffRow;
+import dev.palimpsest.diff.Inline;
 import dev.palimpsest.diff.InlineDiff;
 import dev.palimpsest.diff.Segment;
 import dev.palimpsest.diff.WordDiff;
@@ -304,12 +305,14 @@ public final class DocumentStage {
 
   /** Rows in runs: long unchanged runs are folded, keeping a row of context by each change. */
   static List<RowGroup> groups(List<DiffRow> rows) {
+    List<List<Segment>> inline = Inline.rows(rows);
     List<RowGroup> groups = new ArrayList<>();
     List<RowView> shown = new ArrayList<>();
     int i = 0;
     while (i < rows.size()) {
       if (rows.get(i).kind() != DiffRow.Kind.SAME) {
-        shown.add(view(rows.get(i++)));
+        shown.add(view(rows.get(i), inline.get(i)));
+        i++;
         continue;
       }
       int end = i;
@@ -320,20 +323,20 @@ public final class DocumentStage {
       int contextAfter = end == rows.size() ? 0 : 1;
       if (end - i > FOLD_AT) {
         for (int k = i; k < i + contextBefore; k++) {
-          shown.add(view(rows.get(k)));
+          shown.add(view(rows.get(k), inline.get(k)));
         }
         flush(groups, shown);
         List<RowView> folded = new ArrayList<>();
         for (int k = i + contextBefore; k < end - contextAfter; k++) {
-          folded.add(view(rows.get(k)));
+          folded.add(view(rows.get(k), inline.get(k)));
         }
         groups.add(new RowGroup(true, folded.size(), folded));
         for (int k = end - contextAfter; k < end; k++) {
-          shown.add(view(rows.get(k)));
+          shown.add(view(rows.get(k), inline.get(k)));
         }
       } else {
         for (int k = i; k < end; k++) {
-          shown.add(view(rows.get(k)));
+          shown.add(view(rows.get(k), inline.get(k)));
         }
       }
       i = end;
@@ -349,36 +352,13 @@ public final class DocumentStage {
     }
   }
 
-  private static RowView view(DiffRow row) {
+  private static RowView view(DiffRow row, List<Segment> inline) {
     boolean split = row.kind() == DiffRow.Kind.SPLIT || row.kind() == DiffRow.Kind.MERGED;
     boolean moved = row.moveId() > 0;
     return new RowView(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
         cell(row.oldCell()), cell(row.newCell()), row.moveId(), row.cosmetic(),
         moved && row.edited(), split && (row.oldCell() == null || row.newCell() == null),
-        segments(inline(row)));
-  }
-
-  /**
-   * A row as one column: a changed pair interleaves its removed and added runs; any other row
-   * shows its old text as removed and its new text as added (a moved block at both its
-   * places), so that the column without added runs reads as the old version and without
-   * removed runs as the new one.
-   */
-  private static List<Segment> inline(DiffRow row) {
-    if (row.kind() == DiffRow.Kind.SAME) {
-      return row.oldCell().segments();
-    }
-    if (row.kind() == DiffRow.Kind.CHANGED) {
-      return ChangeExcerpt.inline(row.oldCell().segments(), row.newCell().segments());
-    }
-    List<Segment> inline = new ArrayList<>(2);
-    if (row.oldCell() != null) {
-      inline.add(new Segment(row.oldCell().block().text(), Segment.Mark.REMOVED));
-    }
-    if (row.newCell() != null) {
-      inline.add(new Segment(row.newCell().block().text(), Segment.Mark.ADDED));
-    }
-    return inline;
+        segments(inline));
   }
 
   private static CellView cell(Cell cell) {
