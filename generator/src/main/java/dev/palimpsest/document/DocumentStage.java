@@ -44,10 +44,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The document stage: one document's snapshots in, its pages (history, versions, diffs, feed)
@@ -306,12 +308,19 @@ public final class DocumentStage {
   /** Rows in runs: long unchanged runs are folded, keeping a row of context by each change. */
   static List<RowGroup> groups(List<DiffRow> rows) {
     List<List<Segment>> inline = Inline.rows(rows);
+    // Both places of a move that was edited are marked, though only one may carry word marks.
+    Set<Integer> editedMoves = new HashSet<>();
+    for (DiffRow row : rows) {
+      if (row.moveId() > 0 && row.edited()) {
+        editedMoves.add(row.moveId());
+      }
+    }
     List<RowGroup> groups = new ArrayList<>();
     List<RowView> shown = new ArrayList<>();
     int i = 0;
     while (i < rows.size()) {
       if (rows.get(i).kind() != DiffRow.Kind.SAME) {
-        shown.add(view(rows.get(i), inline.get(i)));
+        shown.add(view(rows.get(i), inline.get(i), editedMoves));
         i++;
         continue;
       }
@@ -323,20 +332,20 @@ public final class DocumentStage {
       int contextAfter = end == rows.size() ? 0 : 1;
       if (end - i > FOLD_AT) {
         for (int k = i; k < i + contextBefore; k++) {
-          shown.add(view(rows.get(k), inline.get(k)));
+          shown.add(view(rows.get(k), inline.get(k), editedMoves));
         }
         flush(groups, shown);
         List<RowView> folded = new ArrayList<>();
         for (int k = i + contextBefore; k < end - contextAfter; k++) {
-          folded.add(view(rows.get(k), inline.get(k)));
+          folded.add(view(rows.get(k), inline.get(k), editedMoves));
         }
         groups.add(new RowGroup(true, folded.size(), folded));
         for (int k = end - contextAfter; k < end; k++) {
-          shown.add(view(rows.get(k), inline.get(k)));
+          shown.add(view(rows.get(k), inline.get(k), editedMoves));
         }
       } else {
         for (int k = i; k < end; k++) {
-          shown.add(view(rows.get(k), inline.get(k)));
+          shown.add(view(rows.get(k), inline.get(k), editedMoves));
         }
       }
       i = end;
@@ -352,12 +361,12 @@ public final class DocumentStage {
     }
   }
 
-  private static RowView view(DiffRow row, List<Segment> inline) {
+  private static RowView view(DiffRow row, List<Segment> inline, Set<Integer> editedMoves) {
     boolean split = row.kind() == DiffRow.Kind.SPLIT || row.kind() == DiffRow.Kind.MERGED;
     boolean moved = row.moveId() > 0;
     return new RowView(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
         cell(row.oldCell()), cell(row.newCell()), row.moveId(), row.cosmetic(),
-        moved && row.edited(), split && (row.oldCell() == null || row.newCell() == null),
+        moved && editedMoves.contains(row.moveId()), split && (row.oldCell() == null || row.newCell() == null),
         segments(inline));
   }
 
