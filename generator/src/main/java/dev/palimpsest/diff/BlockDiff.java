@@ -95,6 +95,8 @@ public final class BlockDiff {
   /** Word marks of the moves whose text also changed, by move id. */
   private final Map<Integer, InlineDiff> editedMoves = new HashMap<>();
   private int gapBudget = MAX_GAP_WORDS;
+  private final int[][] oldBags;
+  private final int[][] newBags;
   private final Map<String, Integer> wordIds = new HashMap<>();
   private final List<DiffRow> rows = new ArrayList<>();
   private int wordsAdded;
@@ -109,6 +111,8 @@ public final class BlockDiff {
     this.newMoveIds = new int[newBlocks.size()];
     this.oldPaired = new boolean[oldBlocks.size()];
     this.newPaired = new boolean[newBlocks.size()];
+    this.oldBags = new int[oldBlocks.size()][];
+    this.newBags = new int[newBlocks.size()][];
   }
 
   /** Compares an old version's blocks with a new version's. */
@@ -235,9 +239,9 @@ public final class BlockDiff {
       int oldLimit = p + 1 < pairs.size() ? pairs.get(p + 1)[0] : region.oldEnd();
       int newLimit = p + 1 < pairs.size() ? pairs.get(p + 1)[1] : region.newEnd();
       Parts split = parts(newBlocks, newMoveIds, newAt, pair[1], newLimit,
-          bag(oldBlocks.get(pair[0]).text()));
+          bag(oldBlocks, pair[0]));
       Parts merged = parts(oldBlocks, oldMoveIds, oldAt, pair[0], oldLimit,
-          bag(newBlocks.get(pair[1]).text()));
+          bag(newBlocks, pair[1]));
       if (split != null && (merged == null || split.gain() >= merged.gain())) {
         emitGap(oldAt, pair[0], newAt, split.start());
         emitSplit(pair[0], split.start(), split.end());
@@ -273,8 +277,8 @@ public final class BlockDiff {
       int[] news = firstUnmoved(newMoveIds, newAt, newTo);
       for (int i : olds) {
         for (int j : news) {
-          Parts split = grow(newBlocks, newMoveIds, j, newTo, bag(oldBlocks.get(i).text()));
-          Parts merged = grow(oldBlocks, oldMoveIds, i, oldTo, bag(newBlocks.get(j).text()));
+          Parts split = grow(newBlocks, newMoveIds, j, newTo, bag(oldBlocks, i));
+          Parts merged = grow(oldBlocks, oldMoveIds, i, oldTo, bag(newBlocks, j));
           if (split != null && (merged == null || split.gain() >= merged.gain())) {
             emitOld(oldAt, i);
             emitNew(newAt, j);
@@ -317,11 +321,11 @@ public final class BlockDiff {
    * at least two blocks and reaches {@link #MIN_SIMILARITY}; the gain is the similarity itself.
    */
   private Parts grow(List<Block> blocks, int[] moveIds, int start, int limit, int[] other) {
-    int[] joined = bag(blocks.get(start).text());
+    int[] joined = bag(blocks, start);
     double best = dice(joined, other);
     int end = start + 1;
     while (end < limit && moveIds[end] == 0 && end - start < MAX_GAP_PARTS && gapBudget > 0) {
-      int[] wider = union(joined, bag(blocks.get(end).text()));
+      int[] wider = union(joined, bag(blocks, end));
       gapBudget -= wider.length;
       double s = dice(wider, other);
       if (s <= best) {
@@ -344,14 +348,14 @@ public final class BlockDiff {
       int[] other) {
     int start = at;
     int end = at + 1;
-    int[] joined = bag(blocks.get(at).text());
+    int[] joined = bag(blocks, at);
     double alone = similarity(joined, other);
     double best = alone;
     while (end - start < MAX_PARTS) {
       int[] before = start - 1 >= from && moveIds[start - 1] == 0
-          ? union(bag(blocks.get(start - 1).text()), joined) : null;
+          ? union(bag(blocks, start - 1), joined) : null;
       int[] after = end < limit && moveIds[end] == 0
-          ? union(joined, bag(blocks.get(end).text())) : null;
+          ? union(joined, bag(blocks, end)) : null;
       double withBefore = before == null ? -1 : similarity(before, other);
       double withAfter = after == null ? -1 : similarity(after, other);
       if (Math.max(withBefore, withAfter) < best + SPLIT_GAIN / (end - start)) {
@@ -666,9 +670,18 @@ public final class BlockDiff {
   private int[][] bags(List<Block> blocks, List<Integer> indices) {
     int[][] bags = new int[indices.size()][];
     for (int k = 0; k < bags.length; k++) {
-      bags[k] = bag(blocks.get(indices.get(k)).text());
+      bags[k] = bag(blocks, indices.get(k));
     }
     return bags;
+  }
+
+  /** The block's bag, computed once per diff: splits and pairings ask for it repeatedly. */
+  private int[] bag(List<Block> blocks, int index) {
+    int[][] cache = blocks == oldBlocks ? oldBags : newBags;
+    if (cache[index] == null) {
+      cache[index] = bag(blocks.get(index).text());
+    }
+    return cache[index];
   }
 
   private int[] bag(String text) {

@@ -35,13 +35,16 @@ public final class Cosmetic {
         out.append(' ');
       }
       space = false;
-      out.append(switch (cp) {
-        case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> "'";
-        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> "\"";
-        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> "-";
-        case '\u2026' -> "...";
-        default -> new String(Character.toChars(cp));
-      });
+      switch (cp) {
+        case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' ->
+            out.append('\'');
+        case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' ->
+            out.append('"');
+        case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' ->
+            out.append('-');
+        case '\u2026' -> out.append("...");
+        default -> out.appendCodePoint(cp);
+      }
     }
     return out.toString();
   }
