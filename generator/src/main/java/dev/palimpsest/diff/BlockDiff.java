@@ -19,7 +19,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Diff diff = BlockDiff.compare(oldVersion.blocks(), newVersion.blocks());
- * diff.rows();        // SAME, CHANGED, REMOVED, ADDED, MOVED_FROM and MOVED_TO rows
+ * diff.rows();        // SAME, CHANGED, REMOVED, ADDED, MOVED_FROM, MOVED_TO, SPLIT, MERGED
  * diff.wordsAdded();  // words marked added, as the diff page and changes.json show them
  * }</pre>
  *
@@ -32,8 +32,15 @@ import java.util.Objects;
  *       MOVED_TO at its new one), when the text has at least 3 words or 20 characters: short
  *       texts such as "Yes" or "1." recur too often to mean that a paragraph moved.
  *   <li>Between two aligned stretches, the other removed and added blocks are paired in order
- *       by how many words they share; a pair is a CHANGED row with its words marked, and what is
- *       left is REMOVED or ADDED.
+ *       by how many words they share; a pair is a CHANGED row with its words marked (flagged
+ *       cosmetic, and not counted, when only quotes, dashes or spacing differ).
+ *   <li>A pair whose old block matches its new block and unpaired neighbours together clearly
+ *       better is shown as SPLIT (or MERGED, the other way round); so is an unpaired old block
+ *       that the unpaired new blocks after it make up together, such as a paragraph cut into
+ *       lines.
+ *   <li>Blocks still removed and added anywhere in the document that share most of their
+ *       words are a move that was also edited: MOVED_FROM and MOVED_TO rows with word marks.
+ *   <li>What is left is REMOVED or ADDED.
  * </ol>
  *
  * <p>Rows keep the reading order of both versions: the old cells of all rows, in order, are
