@@ -67,6 +67,12 @@ class CorpusSiteTest {
     String previous = "9999";
     for (JsonNode change : json.get("changes")) {
       assertTrue(Files.isRegularFile(site.resolve(change.get("diff").asText())));
+      int added = change.get("words_added").asInt();
+      String summary = SiteChecks.parse(site.resolve(change.get("diff").asText()))
+          .selectFirst(".summary").text();
+      assertTrue(summary.contains(added + (added == 1 ? " word" : " words") + " added, "
+          + change.get("words_removed").asInt() + " removed"),
+          change.get("diff").asText() + ": the page shows the counts of changes.json");
       String time = change.get("to_time").asText();
       assertTrue(time.compareTo(previous) <= 0, "newest first");
       previous = time;

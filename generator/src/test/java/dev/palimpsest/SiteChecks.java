@@ -65,8 +65,25 @@ public final class SiteChecks {
   }
 
   /**
+   * The words of the text column of an inline diff page, in document order, leaving out the
+   * elements named by {@code without} ("ins" or "del") and the notes and move links around the
+   * text.
+   */
+  public static List<String> inlineWords(Document inlinePage, String without) {
+    List<String> words = new ArrayList<>();
+    for (Element paragraph : inlinePage.select(".inline-text .para")) {
+      Element copy = paragraph.clone();
+      copy.select(without + ", .move-link, .row-note").remove();
+      words.addAll(words(copy.text()));
+    }
+    return words;
+  }
+
+  /**
    * Checks every diff page of the site: the old cells read as version a word for word, the new
-   * cells as version b, and every move has exactly one place on each side.
+   * cells as version b, and every move has exactly one place on each side; its inline view
+   * carries no cells, and reads as version a without its insertions and as version b without
+   * its deletions.
    *
    * @return how many diff pages were checked
    */
@@ -92,6 +109,15 @@ public final class SiteChecks {
       }
       moves.forEach((id, sides) -> assertTrue(sides[0] == 1 && sides[1] == 1,
           page + ": move " + id + " has one old and one new place"));
+      Path inlinePage = page.resolveSibling(a + "-" + b + ".inline.html");
+      assertTrue(Files.isRegularFile(inlinePage), page + " has an inline view");
+      Document inline = parse(inlinePage);
+      assertTrue(inline.select("[data-side]").isEmpty(),
+          inlinePage + ": data-side belongs to the side-by-side page only");
+      assertEquals(versionWords(documentDir, a), inlineWords(inline, "ins"),
+          inlinePage + ": without its insertions, reads as version " + a);
+      assertEquals(versionWords(documentDir, b), inlineWords(inline, "del"),
+          inlinePage + ": without its deletions, reads as version " + b);
       checked++;
     }
     return checked;

@@ -4,7 +4,9 @@ import com.github.difflib.algorithm.Change;
 import com.github.difflib.algorithm.myers.MyersDiffWithLinearSpace;
 import dev.palimpsest.diff.Segment.Mark;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,8 +20,10 @@ import java.util.Objects;
  *
  * <p>Whitespace or a lone punctuation mark between two changes is shown as part of one change
  * ("quick brown" removed, "slow red" added) rather than as alternating words. A pair too large to
- * compare word by word in well under a second is compared coarsely: everything between the common
- * beginning and end is marked removed and added, and {@link InlineDiff#coarse()} is true.
+ * compare word by word in well under a second is compared sentence by sentence first, then word
+ * by word inside each changed run of sentences. Where even that would be too costly (texts with
+ * few sentences in common, or a changed run too long), the run is compared coarsely: marked
+ * wholly removed and added, and {@link InlineDiff#coarse()} is true, which the page says.
  *
  * <p>Pure and thread-safe.
  */
@@ -31,6 +35,24 @@ public final class WordDiff {
    * while 10,000 tokens in all take at most about a quarter of a second.
    */
   static final int MAX_MIDDLE_TOKENS = 10_000;
+
+  /**
+   * Most sentences, old and new together, that have no equal on the other side for a sentence
+   * level comparison to be tried: the sentence diff costs about sentences times this.
+   */
+  static final int MAX_UNMATCHED_SENTENCES = 4_000;
+
+  /** Most tokens compared word by word in all the changed sentence runs of one pair. */
+  static final int MAX_FINE_TOKENS = 200_000;
+
+  /**
+   * A stretch without sentence ends is cut after a word whose hash is a multiple of this once
+   * it is {@link #MIN_CHUNK_TOKENS} long: cuts that depend on the text, not on positions, so an
+   * insertion shifts no later cut.
+   */
+  private static final int CHUNK_HASH_MODULUS = 16;
+  private static final int MIN_CHUNK_TOKENS = 48;
+  private static final int MAX_CHUNK_TOKENS = 2_000;
 
   private WordDiff() {
   }
@@ -64,8 +86,9 @@ public final class WordDiff {
     } else if (middle.oldLength() == 0 || middle.newLength() == 0) {
       hunks = List.of(middle);
     } else if (tooLarge(middle)) {
-      coarse = true;
-      hunks = List.of(middle);
+      boolean[] wholesale = new boolean[1];
+      hunks = absorbGlue(oldTokens, bySentence(oldTokens, newTokens, middle, wholesale));
+      coarse = wholesale[0];
     } else {
       hunks = absorbGlue(oldTokens, diff(oldTokens, newTokens, middle));
     }
@@ -74,6 +97,106 @@ public final class WordDiff {
 
   private static boolean tooLarge(Hunk middle) {
     return middle.oldLength() + middle.newLength() > MAX_MIDDLE_TOKENS;
+  }
+
+  /**
+   * The changed stretches inside a {@code middle} too large for a word diff: sentences are
+   * aligned first, then each changed run of sentences is compared word by word when small
+   * enough, else marked whole (and {@code coarse[0]} set).
+   */
+  private static List<Hunk> bySentence(List<String> oldTokens, List<String> newTokens,
+      Hunk middle, boolean[] coarse) {
+    int[] oldCuts = sentenceCuts(oldTokens, middle.oldStart(), middle.oldEnd());
+    int[] newCuts = sentenceCuts(newTokens, middle.newStart(), middle.newEnd());
+    List<String> oldSentences = sentences(oldTokens, oldCuts);
+    List<String> newSentences = sentences(newTokens, newCuts);
+    if (unmatched(oldSentences, newSentences) > MAX_UNMATCHED_SENTENCES) {
+      coarse[0] = true;
+      return List.of(middle);
+    }
+    List<Change> changes = new MyersDiffWithLinearSpace<String>().computeDiff(oldSentences,
+        newSentences, null);
+    List<Hunk> runs = new ArrayList<>();
+    for (Change change : changes) {
+      Hunk run = new Hunk(oldCuts[change.startOriginal], oldCuts[change.endOriginal],
+          newCuts[change.startRevised], newCuts[change.endRevised]);
+      Hunk last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (last != null && last.oldEnd() == run.oldStart() && last.newEnd() == run.newStart()) {
+        runs.set(runs.size() - 1, last.through(run));
+      } else {
+        runs.add(run);
+      }
+    }
+    List<Hunk> hunks = new ArrayList<>();
+    int budget = MAX_FINE_TOKENS;
+    for (Hunk run : runs) {
+      int size = run.oldLength() + run.newLength();
+      if (!run.replaces()) {
+        hunks.add(run);
+      } else if (size <= MAX_MIDDLE_TOKENS && size <= budget) {
+        budget -= size;
+        hunks.addAll(diff(oldTokens, newTokens, run));
+      } else {
+        coarse[0] = true;
+        hunks.add(run);
+      }
+    }
+    return hunks;
+  }
+
+  /** Token indices where sentences start in [from, to), then {@code to}. */
+  private static int[] sentenceCuts(List<String> tokens, int from, int to) {
+    List<Integer> cuts = new ArrayList<>();
+    cuts.add(from);
+    int start = from;
+    for (int i = from; i < to; i++) {
+      String token = tokens.get(i);
+      int length = i + 1 - start;
+      boolean cut;
+      if (token.isBlank()) {
+        String previous = i > start ? tokens.get(i - 1) : "";
+        cut = previous.equals(".") || previous.equals("!") || previous.equals("?")
+            || length >= MIN_CHUNK_TOKENS
+            && Math.floorMod(previous.hashCode(), CHUNK_HASH_MODULUS) == 0;
+      } else {
+        cut = token.equals("\u3002") || token.equals("\uFF01") || token.equals("\uFF1F");
+      }
+      if ((cut || length >= MAX_CHUNK_TOKENS) && i + 1 < to) {
+        cuts.add(i + 1);
+        start = i + 1;
+      }
+    }
+    cuts.add(to);
+    int[] array = new int[cuts.size()];
+    for (int k = 0; k < array.length; k++) {
+      array[k] = cuts.get(k);
+    }
+    return array;
+  }
+
+  private static List<String> sentences(List<String> tokens, int[] cuts) {
+    List<String> sentences = new ArrayList<>(cuts.length - 1);
+    for (int k = 0; k + 1 < cuts.length; k++) {
+      sentences.add(String.join("", tokens.subList(cuts[k], cuts[k + 1])));
+    }
+    return sentences;
+  }
+
+  /** How many sentences, of both sides, have no equal sentence on the other side. */
+  private static int unmatched(List<String> oldSentences, List<String> newSentences) {
+    Map<String, Integer> counts = new HashMap<>();
+    for (String sentence : oldSentences) {
+      counts.merge(sentence, 1, Integer::sum);
+    }
+    int shared = 0;
+    for (String sentence : newSentences) {
+      Integer left = counts.get(sentence);
+      if (left != null && left > 0) {
+        counts.put(sentence, left - 1);
+        shared++;
+      }
+    }
+    return oldSentences.size() + newSentences.size() - 2 * shared;
   }
 
   /** The changed stretches inside {@code middle}, in order, with touching ones merged. */

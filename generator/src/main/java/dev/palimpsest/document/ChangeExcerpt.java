@@ -3,8 +3,8 @@ package dev.palimpsest.document;
 import dev.palimpsest.diff.Cell;
 import dev.palimpsest.diff.Diff;
 import dev.palimpsest.diff.DiffRow;
+import dev.palimpsest.diff.Inline;
 import dev.palimpsest.diff.Segment;
-import java.util.ArrayList;
 import java.util.List;
 import org.jsoup.nodes.Entities;
 
@@ -49,37 +49,9 @@ final class ChangeExcerpt {
     return List.of(new Segment(cell.block().text(), mark));
   }
 
-  /**
-   * One line from the two sides of a changed pair: kept text once, removed text then added text
-   * where they differ. Both sides hold the same kept runs in the same order, which is what lets
-   * them be walked together.
-   */
+  /** One line from the two sides of a changed pair; see {@link Inline#interleave}. */
   static List<Segment> inline(List<Segment> oldSide, List<Segment> newSide) {
-    List<Segment> merged = new ArrayList<>();
-    int i = 0;
-    int j = 0;
-    while (i < oldSide.size() || j < newSide.size()) {
-      while (i < oldSide.size() && oldSide.get(i).mark() != Segment.Mark.SAME) {
-        merged.add(oldSide.get(i++));
-      }
-      while (j < newSide.size() && newSide.get(j).mark() != Segment.Mark.SAME) {
-        merged.add(newSide.get(j++));
-      }
-      if (i < oldSide.size() && j < newSide.size()) {
-        merged.add(oldSide.get(i++));
-        j++;
-      } else {
-        // Kept runs left on one side only cannot happen for a well-formed pair; show the rest
-        // of each side as it is rather than lose text.
-        while (i < oldSide.size()) {
-          merged.add(oldSide.get(i++));
-        }
-        while (j < newSide.size()) {
-          merged.add(newSide.get(j++));
-        }
-      }
-    }
-    return merged;
+    return Inline.interleave(oldSide, newSide);
   }
 
   private static String capped(List<Segment> segments) {

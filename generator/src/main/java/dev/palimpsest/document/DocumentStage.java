@@ -5,6 +5,7 @@ import dev.palimpsest.diff.BlockDiff;
 import dev.palimpsest.diff.Cell;
 import dev.palimpsest.diff.Diff;
 import dev.palimpsest.diff.DiffRow;
+import dev.palimpsest.diff.Inline;
 import dev.palimpsest.diff.InlineDiff;
 import dev.palimpsest.diff.Segment;
 import dev.palimpsest.diff.WordDiff;
@@ -43,10 +44,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The document stage: one document's snapshots in, its pages (history, versions, diffs, feed)
@@ -193,10 +196,13 @@ public final class DocumentStage {
         groups(diff.rows()),
         hasPrevious ? (a - 1) + "-" + a + ".html" : null,
         hasNext ? b + "-" + (b + 1) + ".html" : null,
-        firstToLatest);
+        firstToLatest, a + "-" + b + ".html", a + "-" + b + ".inline.html");
     String title = ref.title() + ": " + (firstToLatest ? "first to latest version"
         : "version " + a + " to " + b);
     out.write(path, templates.render("diff.ftlh", context(dir, path, title).with("diff", page)));
+    String inlinePath = dir + "diffs/" + page.inlineHref();
+    out.write(inlinePath, templates.render("diff-inline.ftlh",
+        context(dir, inlinePath, title + " (inline)").with("diff", page)));
     return new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added, removed,
         diff.movedBlocks(), ChangeExcerpt.of(diff, added, removed, headline != null));
   }
@@ -301,12 +307,21 @@ public final class DocumentStage {
 
   /** Rows in runs: long unchanged runs are folded, keeping a row of context by each change. */
   static List<RowGroup> groups(List<DiffRow> rows) {
+    List<List<Segment>> inline = Inline.rows(rows);
+    // Both places of a move that was edited are marked, though only one may carry word marks.
+    Set<Integer> editedMoves = new HashSet<>();
+    for (DiffRow row : rows) {
+      if (row.moveId() > 0 && row.edited()) {
+        editedMoves.add(row.moveId());
+      }
+    }
     List<RowGroup> groups = new ArrayList<>();
     List<RowView> shown = new ArrayList<>();
     int i = 0;
     while (i < rows.size()) {
       if (rows.get(i).kind() != DiffRow.Kind.SAME) {
-        shown.add(view(rows.get(i++)));
+        shown.add(view(rows.get(i), inline.get(i), editedMoves));
+        i++;
         continue;
       }
       int end = i;
@@ -317,20 +332,20 @@ public final class DocumentStage {
       int contextAfter = end == rows.size() ? 0 : 1;
       if (end - i > FOLD_AT) {
         for (int k = i; k < i + contextBefore; k++) {
-          shown.add(view(rows.get(k)));
+          shown.add(view(rows.get(k), inline.get(k), editedMoves));
         }
         flush(groups, shown);
         List<RowView> folded = new ArrayList<>();
         for (int k = i + contextBefore; k < end - contextAfter; k++) {
-          folded.add(view(rows.get(k)));
+          folded.add(view(rows.get(k), inline.get(k), editedMoves));
         }
         groups.add(new RowGroup(true, folded.size(), folded));
         for (int k = end - contextAfter; k < end; k++) {
-          shown.add(view(rows.get(k)));
+          shown.add(view(rows.get(k), inline.get(k), editedMoves));
         }
       } else {
         for (int k = i; k < end; k++) {
-          shown.add(view(rows.get(k)));
+          shown.add(view(rows.get(k), inline.get(k), editedMoves));
         }
       }
       i = end;
@@ -346,9 +361,13 @@ public final class DocumentStage {
     }
   }
 
-  private static RowView view(DiffRow row) {
+  private static RowView view(DiffRow row, List<Segment> inline, Set<Integer> editedMoves) {
+    boolean split = row.kind() == DiffRow.Kind.SPLIT || row.kind() == DiffRow.Kind.MERGED;
+    boolean moved = row.moveId() > 0;
     return new RowView(row.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-        cell(row.oldCell()), cell(row.newCell()), row.moveId());
+        cell(row.oldCell()), cell(row.newCell()), row.moveId(), row.cosmetic(),
+        moved && editedMoves.contains(row.moveId()), split && (row.oldCell() == null || row.newCell() == null),
+        segments(inline));
   }
 
   private static CellView cell(Cell cell) {

@@ -82,12 +82,14 @@ public final class DocumentViews {
    * @param previousHref the previous change's diff, or {@code null}
    * @param nextHref the next change's diff, or {@code null}
    * @param firstToLatest this is the first-to-latest diff, not a single change
+   * @param sideBySideHref the side-by-side view of this diff (a file name in the same folder)
+   * @param inlineHref the inline view of this diff (a file name in the same folder)
    */
   public record DiffPage(DocumentRef document, int from, int to, String fromHref,
       String toHref, String fromExact, String fromIso, String toExact, String toIso,
       String later, int wordsAdded, int wordsRemoved, int movedBlocks, boolean coarse,
       HeadlineView headline, List<RowGroup> groups, String previousHref, String nextHref,
-      boolean firstToLatest) {}
+      boolean firstToLatest, String sideBySideHref, String inlineHref) {}
 
   /** The old and new headline, each as marked segments. */
   public record HeadlineView(List<SegmentView> oldSegments, List<SegmentView> newSegments) {}
@@ -101,12 +103,19 @@ public final class DocumentViews {
   /**
    * A row of the side-by-side view.
    *
-   * @param kind "same", "changed", "removed", "added", "moved-from" or "moved-to"
+   * @param kind "same", "changed", "removed", "added", "moved-from", "moved-to", "split" or
+   *     "merged"
    * @param oldCell the old side, or {@code null} when the old side is empty
    * @param newCell the new side, or {@code null} when the new side is empty
    * @param moveId for moved rows, the number shared by their two places; else 0
+   * @param cosmetic the two versions differ only in quotes, dashes or spacing; its words are
+   *     not in the counts (a template may show or hide its marks)
+   * @param edited a moved block whose words changed too (its cells carry marks)
+   * @param continued a further part of a split or merged paragraph (one side is empty)
+   * @param inline the row as one column for the inline view: kept, removed and added runs
    */
-  public record RowView(String kind, CellView oldCell, CellView newCell, int moveId) {}
+  public record RowView(String kind, CellView oldCell, CellView newCell, int moveId,
+      boolean cosmetic, boolean edited, boolean continued, List<SegmentView> inline) {}
 
   /** One side of a row: a block, as marked segments. */
   public record CellView(String kind, int level, List<SegmentView> segments) {}

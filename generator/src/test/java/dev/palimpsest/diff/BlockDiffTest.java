@@ -3,12 +3,16 @@ package dev.palimpsest.diff;
 import static dev.palimpsest.diff.DiffInvariants.assertKeepsReadingOrder;
 import static dev.palimpsest.diff.DiffRow.Kind.ADDED;
 import static dev.palimpsest.diff.DiffRow.Kind.CHANGED;
+import static dev.palimpsest.diff.DiffRow.Kind.MERGED;
 import static dev.palimpsest.diff.DiffRow.Kind.MOVED_FROM;
 import static dev.palimpsest.diff.DiffRow.Kind.MOVED_TO;
 import static dev.palimpsest.diff.DiffRow.Kind.REMOVED;
 import static dev.palimpsest.diff.DiffRow.Kind.SAME;
+import static dev.palimpsest.diff.DiffRow.Kind.SPLIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palimpsest.diff.Segment.Mark;
 import dev.palimpsest.normalise.Block;
@@ -194,6 +198,118 @@ class BlockDiffTest {
     assertEquals(0.8, BlockDiff.similarity(new int[] {1, 2, 3}, new int[] {1, 2}), 1e-9);
     assertEquals(0.0, BlockDiff.similarity(new int[] {}, new int[] {}));
     assertEquals(0.0, BlockDiff.similarity(new int[] {1}, new int[] {1, 1, 1, 1}));
+  }
+
+  @Test
+  void aQuoteOnlyChangeIsACosmeticPairLeftOutOfTheCounts() {
+    Block curly = p("We don’t sell your “personal data” – ever.");
+    Block straight = p("We don't sell your \"personal data\" - ever.");
+    Diff diff = compare(List.of(INTRO, curly, LAW), List.of(INTRO, straight, LAW));
+    assertEquals(List.of(SAME, CHANGED, SAME), kinds(diff));
+    assertTrue(diff.rows().get(1).cosmetic());
+    assertTrue(diff.rows().get(1).edited(), "the changed quotes are still marked");
+    assertEquals(0, diff.wordsAdded());
+    assertEquals(0, diff.wordsRemoved());
+  }
+
+  @Test
+  void aRealEditIsNotCosmetic() {
+    Diff diff = compare(List.of(p("The storm left 19 dead in the valley.")),
+        List.of(p("The storm left 21 dead in the valley.")));
+    assertEquals(List.of(CHANGED), kinds(diff));
+    assertFalse(diff.rows().get(0).cosmetic());
+    assertEquals(List.of(new Segment("The storm left ", Mark.SAME),
+        new Segment("19", Mark.REMOVED), new Segment(" dead in the valley.", Mark.SAME)),
+        diff.rows().get(0).oldCell().segments());
+    assertEquals(1, diff.wordsAdded());
+    assertEquals(1, diff.wordsRemoved());
+  }
+
+  @Test
+  void aParagraphThatMovedAndChangedIsAnEditedMove() {
+    Block edited = p("We collect your name and email address to run your accounts.");
+    Diff diff = compare(List.of(INTRO, DATA, ADS, LAW, END),
+        List.of(INTRO, ADS, LAW, edited, END));
+    assertEquals(List.of(SAME, MOVED_FROM, SAME, SAME, MOVED_TO, SAME), kinds(diff));
+    DiffRow from = diff.rows().get(1);
+    DiffRow to = diff.rows().get(4);
+    assertEquals(from.moveId(), to.moveId());
+    assertTrue(to.edited());
+    assertTrue(to.newCell().segments().contains(new Segment("your ", Mark.ADDED)),
+        to.newCell().segments().toString());
+    assertEquals(1, diff.movedBlocks());
+    assertEquals(1, diff.wordsAdded());
+    assertEquals(0, diff.wordsRemoved());
+  }
+
+  @Test
+  void aFarAwayParagraphSharingHalfItsWordsIsNotAMove() {
+    Block other = p("We collect cookies and pages to run advertising on the site.");
+    Diff diff = compare(List.of(DATA, ADS, LAW, END), List.of(ADS, LAW, END, other));
+    assertEquals(0, diff.movedBlocks());
+  }
+
+  @Test
+  void aParagraphSplitInTwoIsShownAgainstBothParts() {
+    Block whole = p("We collect your name and email address to run accounts. We show "
+        + "advertising based on the pages you visit.");
+    Diff diff = compare(List.of(INTRO, whole, END), List.of(INTRO, DATA, ADS, END));
+    assertEquals(List.of(SAME, SPLIT, SPLIT, SAME), kinds(diff));
+    assertEquals(whole, diff.rows().get(1).oldCell().block());
+    assertNull(diff.rows().get(2).oldCell());
+    assertEquals(0, diff.wordsAdded());
+    assertEquals(0, diff.wordsRemoved());
+  }
+
+  @Test
+  void twoParagraphsMergedIntoOneAreShownAgainstIt() {
+    Block whole = p("We collect your name and email address to run accounts, and show "
+        + "advertising based on the pages you visit.");
+    Diff diff = compare(List.of(INTRO, DATA, ADS, END), List.of(INTRO, whole, END));
+    assertEquals(List.of(SAME, MERGED, MERGED, SAME), kinds(diff));
+    assertEquals(whole, diff.rows().get(1).newCell().block());
+    assertNull(diff.rows().get(2).newCell());
+    assertEquals(1, diff.wordsAdded(), "the new 'and'");
+    assertEquals(1, diff.wordsRemoved(), "the old 'We'");
+  }
+
+  @Test
+  void anEditedParagraphFollowedByAnUnrelatedNewOneIsNotASplit() {
+    Block edited = p("We collect your name and phone number to run accounts.");
+    Diff diff = compare(List.of(INTRO, DATA, END), List.of(INTRO, edited, ADS, END));
+    assertEquals(List.of(SAME, CHANGED, ADDED, SAME), kinds(diff));
+  }
+
+  @Test
+  void chineseTextIsComparedCharacterByCharacter() {
+    Diff diff = compare(List.of(p("我们收集您的姓名和电子邮件地址。")),
+        List.of(p("我们收集您的姓名和电话号码。")));
+    assertEquals(List.of(CHANGED), kinds(diff));
+    assertEquals(List.of(new Segment("我们收集您的姓名和电", Mark.SAME),
+        new Segment("子邮件地址", Mark.REMOVED), new Segment("。", Mark.SAME)),
+        diff.rows().get(0).oldCell().segments());
+    assertEquals(5, diff.wordsRemoved());
+    assertEquals(3, diff.wordsAdded());
+  }
+
+  @Test
+  void aParagraphCutIntoItsLinesIsSplitThoughNoLineAlonePairsWithIt() {
+    Block whole = p("SHEIN is a group of affiliated companies operating under several brand "
+        + "names throughout the world. Collectively, the group provides consumer access to a "
+        + "global ecommerce platform or, in some jurisdictions, a marketplace.");
+    List<Block> lines = List.of(
+        p("SHEIN is a group of affiliated companies operating under several brand names"),
+        p("throughout the world. Collectively, the group provides consumer access to a"),
+        p("global ecommerce platform or, in some jurisdictions, a marketplace."));
+    List<Block> newBlocks = new ArrayList<>(List.of(INTRO));
+    newBlocks.addAll(lines);
+    newBlocks.add(END);
+    Diff diff = compare(List.of(INTRO, whole, END), newBlocks);
+    assertEquals(List.of(SAME, SPLIT, SPLIT, SPLIT, SAME), kinds(diff));
+    assertEquals(0, diff.wordsAdded());
+    assertEquals(0, diff.wordsRemoved());
+    Diff back = compare(newBlocks, List.of(INTRO, whole, END));
+    assertEquals(List.of(SAME, MERGED, MERGED, MERGED, SAME), kinds(back));
   }
 
   private static Diff compare(List<Block> oldBlocks, List<Block> newBlocks) {
