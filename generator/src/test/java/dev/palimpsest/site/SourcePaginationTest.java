@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palimpsest.BuildReport;
 import dev.palimpsest.Generator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -90,6 +91,19 @@ class SourcePaginationTest {
     assertTrue(middle.contains("101–200 of 250"), middle);
     assertTrue(last.contains("Page 3 of 3"));
     assertFalse(last.contains("rel=\"next\""));
+  }
+
+  @Test
+  void everySourcePageIsValidHtml() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process checker = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        "nu.validator.client.SimpleCommandLineValidator", "--errors-only", "--format", "gnu",
+        site.resolve("big/index.html").toString(), site.resolve("big/page-2.html").toString(),
+        site.resolve("big/page-3.html").toString()).redirectErrorStream(true).start();
+    String report = new String(checker.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8);
+    assertEquals(0, checker.waitFor(), report);
+    assertEquals("", report.strip());
   }
 
   @Test
