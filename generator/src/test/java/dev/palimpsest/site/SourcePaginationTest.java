@@ -90,6 +90,9 @@ class SourcePaginationTest {
     assertTrue(middle.contains("rel=\"next\" href=\"page-3.html\""));
     assertTrue(middle.contains("101–200 of 250"), middle);
     assertTrue(last.contains("Page 3 of 3"));
+    // Two pagers on a page need different names to be told apart (axe: landmark-unique).
+    assertEquals(1, middle.split("aria-label=\"Pages of documents\"", -1).length - 1);
+    assertTrue(middle.contains("aria-label=\"Pages of documents, at the end of the list\""));
     assertFalse(last.contains("rel=\"next\""));
   }
 
