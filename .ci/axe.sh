@@ -39,7 +39,7 @@ for scheme in light dark; do
     options+=",force-dark-mode"
   fi
   log="$(mktemp)"
-  # Pages in batches: one browser session per batch keeps memory and run time in check.
+  # Pages in batches of 100, each in one browser run, keep memory and run time in check.
   for ((i = 0; i < ${#pages[@]}; i += 100)); do
     if ! "$axe" --chromedriver-path "$(command -v chromedriver)" --chrome-options="$options" \
         --exit "${pages[@]:i:100}" >>"$log" 2>&1; then
