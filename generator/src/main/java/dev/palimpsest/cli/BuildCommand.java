@@ -26,6 +26,15 @@ import picocli.CommandLine.Parameters;
         "The snapshot folder holds <source>/<document>/<time>.<ext> files, where <time> is the "
             + "UTC capture time (2026-05-03T10-22-31Z) and <ext> is html, htm, md, markdown or "
             + "txt. The new site replaces --out only once it is complete."},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  palimpsest build snapshots --out site",
+        "  palimpsest build snapshots --out site --title 'Terms watch' \\",
+        "      --base-url https://example.org/changes/",
+        "  palimpsest build snapshots --out site --strict --quiet   (for scheduled jobs)",
+        "",
+        "Problems are printed to stderr as 'path: reason'; on a terminal a progress bar shows "
+            + "the documents done, and a summary line ends the build."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:site built, no input problems",

@@ -3,12 +3,22 @@ package dev.palimpsest.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code palimpsest} command: {@code palimpsest build <snapshots> --out <site>}. */
+/**
+ * The {@code palimpsest} command: {@code palimpsest build <snapshots> --out <site>} and
+ * {@code palimpsest serve <snapshots>}.
+ */
 @Command(name = "palimpsest", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Publishes how documents change: turns a folder of snapshots into a static "
         + "website with a history page per document, side-by-side diffs and feeds.",
-    subcommands = {BuildCommand.class, CommandLine.HelpCommand.class})
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  palimpsest build snapshots --out site",
+        "  palimpsest serve snapshots",
+        "  palimpsest help build",
+        "",
+        "Run 'palimpsest <command> --help' for a command's options."},
+    subcommands = {BuildCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit code for usage errors and builds that could not produce a site. */
   static final int USAGE = 2;

@@ -30,7 +30,8 @@ public final class Templates {
   /** Where the default templates live on the classpath. */
   static final String DEFAULTS = "/dev/palimpsest/templates";
   /** The default assets, listed because a classpath folder cannot be listed inside a jar. */
-  private static final List<String> DEFAULT_ASSETS = List.of("assets/style.css");
+  private static final List<String> DEFAULT_ASSETS = List.of("assets/style.css",
+      "assets/palimpsest.js");
 
   private final Configuration configuration;
   private final Path overrides;

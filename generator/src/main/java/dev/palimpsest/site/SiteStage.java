@@ -39,6 +39,12 @@ public final class SiteStage {
   /** Site and source feeds, and the home page, hold this many recent changes. */
   static final int RECENT = 50;
 
+  /**
+   * A source page lists at most this many documents; a larger source gets {@code index.html},
+   * {@code page-2.html}, … so that no page grows with the number of documents.
+   */
+  public static final int DOCUMENTS_PER_PAGE = 100;
+
   private final Templates templates;
   private final Feeds feeds;
   private final String siteTitle;
@@ -114,16 +120,35 @@ public final class SiteStage {
         d.name() + "/index.html", d.versions(), d.changes().size(),
         TimeText.exact(d.lastChanged()), TimeText.iso(d.lastChanged()),
         TimeText.ago(d.lastChanged(), now), d.frozen())).toList();
-    SourcePage page = new SourcePage(source.displayName(), source.description(),
-        WebUrl.linkable(source.url()), items);
-    out.write(dir + "index.html", templates.render("source.ftlh",
-        PageContext.of(siteTitle, dir + "index.html", source.displayName(), dir + "feed.xml")
-            .with("source", page)));
+    int pageCount = pageCount(items.size());
+    for (int page = 1; page <= pageCount; page++) {
+      String path = dir + sourcePageFile(page);
+      int from = (page - 1) * DOCUMENTS_PER_PAGE;
+      SourcePage view = new SourcePage(source.displayName(), source.description(),
+          WebUrl.linkable(source.url()),
+          items.subList(from, Math.min(items.size(), from + DOCUMENTS_PER_PAGE)),
+          items.size(), page, pageCount, page > 1 ? sourcePageFile(page - 1) : null,
+          page < pageCount ? sourcePageFile(page + 1) : null, from + 1);
+      out.write(path, templates.render("source.ftlh",
+          PageContext.of(siteTitle, path, pageCount > 1 && page > 1
+              ? source.displayName() + " (page " + page + ")" : source.displayName(),
+              dir + "feed.xml").with("source", view)));
+    }
     List<Change> changes = changes(documents);
     out.write(dir + "feed.xml", feeds.write(source.displayName() + " · " + siteTitle,
         "Changes to the documents of " + source.displayName(), dir + "feed.xml",
         dir + "index.html", entries(changes), changes.isEmpty() ? ordered.get(0).lastChanged()
             : changes.get(0).change().toTime(), false));
+  }
+
+  /** How many source pages a source with this many documents gets (at least one). */
+  static int pageCount(int documents) {
+    return Math.max(1, (documents + DOCUMENTS_PER_PAGE - 1) / DOCUMENTS_PER_PAGE);
+  }
+
+  /** The file name of page {@code page} (from 1) of a source's document list. */
+  static String sourcePageFile(int page) {
+    return page == 1 ? "index.html" : "page-" + page + ".html";
   }
 
   /** Every change of these documents, newest first; ties in a stable, reproducible order. */

@@ -19,10 +19,17 @@ public final class SiteViews {
    * A source page.
    *
    * @param url the source's address when it is http(s), else {@code null}
-   * @param documents its documents, most recently changed first
+   * @param documents the documents on this page, most recently changed first
+   * @param documentCount the source's documents on all its pages
+   * @param page this page's number, from 1
+   * @param pageCount how many pages the source's list has
+   * @param previousHref the previous page, relative to this one, or {@code null}
+   * @param nextHref the next page, relative to this one, or {@code null}
+   * @param firstNumber the position of this page's first document in the whole list, from 1
    */
   public record SourcePage(String name, String description, String url,
-      List<DocumentItem> documents) {}
+      List<DocumentItem> documents, int documentCount, int page, int pageCount,
+      String previousHref, String nextHref, int firstNumber) {}
 
   /** A source in the home page's list. */
   public record SourceItem(String name, String href, String description, int documentCount,

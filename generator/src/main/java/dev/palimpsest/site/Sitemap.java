@@ -21,8 +21,11 @@ final class Sitemap {
         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     url(xml, baseUrl, "index.html", null);
     for (SourceInput source : sources) {
-      if (documents.stream().anyMatch(d -> d.source().equals(source.name()))) {
-        url(xml, baseUrl, source.name() + "/index.html", null);
+      long count = documents.stream().filter(d -> d.source().equals(source.name())).count();
+      if (count > 0) {
+        for (int page = 1; page <= SiteStage.pageCount((int) count); page++) {
+          url(xml, baseUrl, source.name() + "/" + SiteStage.sourcePageFile(page), null);
+        }
       }
     }
     for (DocumentSummary document : documents) {

@@ -141,4 +141,26 @@ class MainTest {
       assertTrue(help.contains(option), option + " in --help");
     }
   }
+
+  @Test
+  void everyOptionOfEveryCommandHasADescriptionAndHelpShowsExamples() {
+    picocli.CommandLine commandLine = new picocli.CommandLine(new Main());
+    for (picocli.CommandLine sub : commandLine.getSubcommands().values()) {
+      for (picocli.CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
+        assertTrue(option.description().length > 0 && !option.description()[0].isBlank(),
+            sub.getCommandName() + " " + option.longestName() + " has a description");
+      }
+    }
+    for (String command : new String[] {"build", "serve"}) {
+      out.reset();
+      assertEquals(0, Main.run(command, "--help"));
+      String help = out.toString(StandardCharsets.UTF_8);
+      assertTrue(help.contains("Examples:") && help.contains("palimpsest " + command + " "),
+          help);
+      assertTrue(help.contains("Exit codes:"), help);
+    }
+    out.reset();
+    assertEquals(0, Main.run("--help"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).contains("serve"));
+  }
 }
