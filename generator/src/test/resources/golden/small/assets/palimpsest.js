@@ -1,5 +1,5 @@
 /* Palimpsest keyboard shortcuts. The site works without this file; it only adds keys:
-   j or n: next change, k or p: previous change (on a diff page),
+   j or n: next change, k or p: previous change (on a diff page, either view),
    ] : next diff or version, [ : previous one (follows the page's rel=next/prev links).
    It reads nothing but the page's own structure and never builds markup from text. */
 (function () {
@@ -8,7 +8,7 @@
 
   function changes() {
     return Array.prototype.filter.call(
-      document.querySelectorAll(".sides .row"),
+      document.querySelectorAll(".sides .row, .inline-text .para"),
       function (row) {
         return !row.classList.contains("same") && !row.classList.contains("head");
       });
@@ -19,7 +19,7 @@
     if (fold && !fold.open) {
       fold.open = true;
     }
-    var previous = document.querySelector(".sides .row.current");
+    var previous = document.querySelector(".sides .row.current, .inline-text .para.current");
     if (previous) {
       previous.classList.remove("current");
     }
