@@ -168,6 +168,7 @@ public final class SiteOutput implements AutoCloseable {
    *     caller then {@linkplain #discard discards} the folder and writes it afresh
    */
   public void keep(String dir, List<String> names) throws IOException {
+    Path made = null;
     for (String name : names) {
       String path = dir + "/" + name;
       if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
@@ -175,7 +176,10 @@ public final class SiteOutput implements AutoCloseable {
       }
       Path from = out.resolve(path);
       Path to = staging.resolve(path);
-      Files.createDirectories(to.getParent());
+      // Names come in order, so a folder made for one file usually serves the next ones.
+      if (!to.getParent().equals(made)) {
+        made = Files.createDirectories(to.getParent());
+      }
       try {
         Files.createLink(to, from);
       } catch (UnsupportedOperationException | FileSystemException e) {

@@ -71,7 +71,8 @@ class CrashSafetyTest {
     assertEquals(newSite, hashes(site));
     try (Stream<Path> siblings = Files.list(site.getParent())) {
       assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString())
-          .filter(name -> !name.endsWith(".lock")).toList(),
+          .filter(name -> !name.endsWith(".lock") && !name.endsWith(".palimpsest-cache"))
+          .toList(),
           "nothing is left over from killed builds");
     }
   }
