@@ -55,12 +55,6 @@ final class SiteBuild {
     List<Problem> problems = new ArrayList<>(tree.problems());
     tree.problems().forEach(generator.listener()::problem);
     Instant now = generator.now(newestSnapshot(tree));
-    Templates templates = loadTemplates();
-    Feeds feeds = new Feeds(generator.baseUrl(), generator.title());
-    DocumentStage documentStage = new DocumentStage(templates, feeds, generator.title(), now);
-    SiteStage siteStage = new SiteStage(templates, feeds, generator.title(),
-        generator.baseUrl(), now);
-
     ExecutorService pool = pool(tree.documentCount());
     try (SiteOutput site = SiteOutput.open(out)) {
       String global = globalHash(now);
@@ -82,7 +76,8 @@ final class SiteBuild {
         inputs.forEach(i -> generator.listener().documentDone(i.source().name(),
             i.document().name()));
       } else {
-        outcomes = inParallel(pool, inputs, i -> build(i, documentStage, site));
+        DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), now);
+        outcomes = inParallel(pool, inputs, i -> build(i, stage, site));
       }
 
       List<DocumentSummary> summaries = new ArrayList<>();
@@ -107,7 +102,8 @@ final class SiteBuild {
           BuildCache.empty(global).write(cacheFile, entries(outcomes));
         }
       } else {
-        siteStage.build(tree.sources(), summaries, site);
+        new SiteStage(templates(), feeds(), generator.title(), generator.baseUrl(), now)
+            .build(tree.sources(), summaries, site);
         kept = site.filesKept();
         if (write) {
           // No cache while the site is swapped: a build killed in between starts afresh.
@@ -130,6 +126,21 @@ final class SiteBuild {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  // Templates are loaded only when some page is to be rendered: a build that finds nothing
+  // changed does without.
+  private Templates templates;
+
+  private Templates templates() throws BuildException {
+    if (templates == null) {
+      templates = loadTemplates();
+    }
+    return templates;
+  }
+
+  private Feeds feeds() {
+    return new Feeds(generator.baseUrl(), generator.title());
   }
 
   /**
