@@ -1,6 +1,9 @@
 package dev.palimpsest.write;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -142,6 +145,28 @@ public final class SiteOutput implements AutoCloseable {
     files.incrementAndGet();
   }
 
+  /** Writes the content of a file to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file at {@code path}, relative to the site root, straight from {@code content}, so
+   * that a large file (changes.json of a large site) is never held in memory whole.
+   */
+  public void write(String path, Content content) throws IOException {
+    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      throw new IllegalArgumentException("unsafe output path: " + path);
+    }
+    Path file = staging.resolve(path);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+      content.writeTo(out);
+    }
+    files.incrementAndGet();
+  }
+
   /** How many files were written so far. */
   public int filesWritten() {
     return files.get();
@@ -226,7 +251,7 @@ public final class SiteOutput implements AutoCloseable {
       Files.delete(old);
       move(out, old);
       move(staging, out);
-      deleteTree(old);
+      deleteInParallel(old);
     } else {
       move(staging, out);
     }
@@ -258,6 +283,26 @@ public final class SiteOutput implements AutoCloseable {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.findAny().isEmpty();
     }
+  }
+
+  /** Deletes a large tree, folder by folder on all cores: a site has many small files. */
+  private static void deleteInParallel(Path root) throws IOException {
+    List<Path> children;
+    try (Stream<Path> entries = Files.list(root)) {
+      children = entries.toList();
+    }
+    try {
+      children.parallelStream().forEach(child -> {
+        try {
+          deleteTree(child);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Files.delete(root);
   }
 
   private static void deleteTree(Path root) throws IOException {
