@@ -59,6 +59,16 @@ build() {
 ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.2f' % (a / b if b else 0))" "$1" "$2"; }
 percent() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.1f' % (100 * a / b if b else 0))" "$1" "$2"; }
 
+# The results so far, rewritten after each size so that a long run leaves the sizes it did.
+write_results() {
+  {
+    echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $java_opts;"
+    echo "$(hugo version | cut -d' ' -f2), $(git --version); $(date -u +%Y-%m-%dT%H:%MZ)."
+    echo
+    cat "$table"
+  } >bench/results/latest.md
+}
+
 table=$work/table.md
 {
   echo "| corpus | pages | full build s | pages/s | no-op s (% of full) | one new snapshot s (% of full) | peak RSS MiB | Hugo s (Palimpsest ÷ Hugo) | git diff s (Palimpsest ÷ git) |"
@@ -103,11 +113,7 @@ for size in ${sizes//,/ }; do
     sh "$pairs"; git=$secs
 
   echo "| $size x $versions | $pages | $full | $(python3 -c "print(round($pages / $full))") | $noop ($(percent "$noop" "$full") %) | $one ($(percent "$one" "$full") %) | $rss | $hugo ($(ratio "$full" "$hugo")) | $git ($(ratio "$full" "$git")) |" >>"$table"
+  write_results
 done
 
-{
-  echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $java_opts;"
-  echo "$(hugo version | cut -d' ' -f2), $(git --version); $(date -u +%Y-%m-%dT%H:%MZ)."
-  echo
-  cat "$table"
-} | tee bench/results/latest.md
+cat bench/results/latest.md
