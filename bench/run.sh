@@ -92,7 +92,7 @@ for size in ${sizes//,/ }; do
   build; noop=$secs; [ $rss_mib -gt $rss ] && rss=$rss_mib
 
   echo "$size: rebuild after one new snapshot" >&2
-  document=$(find "$corpus" -mindepth 2 -maxdepth 2 -type d | sort | head -1)
+  document=$(find "$corpus" -mindepth 2 -maxdepth 2 -type d | sort | sed -n 1p)
   latest=$(find "$document" -type f ! -name '*.properties' | sort | tail -1)
   added=$document/2099-01-01T00-00-00Z.${latest##*.}
   { cat "$latest"; printf '\n\nA paragraph added by the benchmark.\n'; } >"$added"
