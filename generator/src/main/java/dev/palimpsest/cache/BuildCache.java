@@ -228,5 +228,4 @@ public final class BuildCache {
           wordsAdded, wordsRemoved, movedBlocks, excerptHtml);
     }
   }
-
 }
