@@ -24,8 +24,12 @@ public final class Generator {
   private final boolean strict;
   private final BuildListener listener;
   private final Map<String, String> environment;
+  private final int threads;
+  private final boolean fullBuild;
 
   private Generator(Builder builder) {
+    this.threads = builder.threads;
+    this.fullBuild = builder.fullBuild;
     this.templates = builder.templates;
     this.baseUrl = builder.baseUrl;
     this.title = builder.title;
@@ -72,6 +76,14 @@ public final class Generator {
     return listener;
   }
 
+  int threads() {
+    return threads;
+  }
+
+  boolean fullBuild() {
+    return fullBuild;
+  }
+
   /**
    * The "now" relative times are measured from: as configured, else {@code SOURCE_DATE_EPOCH},
    * else {@code newestSnapshot}; never the wall clock.
@@ -100,6 +112,8 @@ public final class Generator {
     private boolean strict;
     private BuildListener listener = BuildListener.NONE;
     private Map<String, String> environment = System.getenv();
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private boolean fullBuild;
 
     private Builder() {}
 
@@ -158,6 +172,29 @@ public final class Generator {
     /** The environment read for {@code SOURCE_DATE_EPOCH}; the process's by default. */
     public Builder environment(Map<String, String> environment) {
       this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    /**
+     * How many documents are built at once; all processors by default. The site is the same
+     * byte for byte whatever the number.
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, not " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Build every page, ignoring the build cache. By default a build keeps the pages of
+     * documents whose snapshots and properties did not change since the previous build (when
+     * templates and options did not change either), and writes nothing at all when nothing
+     * changed.
+     */
+    public Builder fullBuild(boolean fullBuild) {
+      this.fullBuild = fullBuild;
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.palimpsest;
 
+import dev.palimpsest.cache.BuildCache;
+import dev.palimpsest.cache.InputHashes;
 import dev.palimpsest.document.DocumentResult;
 import dev.palimpsest.document.DocumentStage;
 import dev.palimpsest.document.DocumentSummary;
@@ -15,12 +17,14 @@ import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,38 +55,177 @@ final class SiteBuild {
     List<Problem> problems = new ArrayList<>(tree.problems());
     tree.problems().forEach(generator.listener()::problem);
     Instant now = generator.now(newestSnapshot(tree));
-    Templates templates = loadTemplates();
-    Feeds feeds = new Feeds(generator.baseUrl(), generator.title());
-    DocumentStage documentStage = new DocumentStage(templates, feeds, generator.title(), now);
-    SiteStage siteStage = new SiteStage(templates, feeds, generator.title(),
-        generator.baseUrl(), now);
-
+    ExecutorService pool = pool(tree.documentCount());
     try (SiteOutput site = SiteOutput.open(out)) {
-      generator.listener().started(tree.documentCount());
-      List<DocumentSummary> summaries = new ArrayList<>();
+      String global = globalHash(now);
+      Path cacheFile = BuildCache.fileFor(out);
       List<Problem> warnings = new ArrayList<>();
-      for (DocumentResult result : buildDocuments(tree, documentStage, site)) {
-        result.summary().ifPresent(summaries::add);
-        problems.addAll(result.problems());
-        warnings.addAll(result.warnings());
+      Optional<BuildCache> previous = generator.fullBuild() || !site.hasSite()
+          ? Optional.empty() : BuildCache.read(cacheFile, global, warnings);
+      warnings.forEach(generator.listener()::warning);
+      generator.listener().started(tree.documentCount());
+      List<Inputs> inputs = inParallel(pool, documents(tree),
+          document -> Inputs.of(document, previous));
+
+      boolean nothingChanged = previous.isPresent()
+          && previous.get().size() == inputs.size()
+          && inputs.stream().allMatch(Inputs::unchanged);
+      List<Outcome> outcomes;
+      if (nothingChanged) {
+        outcomes = inputs.stream().map(Outcome::kept).toList();
+        inputs.forEach(i -> generator.listener().documentDone(i.source().name(),
+            i.document().name()));
+      } else {
+        DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), now);
+        outcomes = inParallel(pool, inputs, i -> build(i, stage, site));
       }
-      siteStage.build(tree.sources(), summaries, site);
+
+      List<DocumentSummary> summaries = new ArrayList<>();
+      for (Outcome outcome : outcomes) {
+        outcome.entry().documentSummary().ifPresent(summaries::add);
+        problems.addAll(outcome.entry().problemList());
+        warnings.addAll(outcome.entry().warningList());
+        if (nothingChanged) {
+          outcome.entry().problemList().forEach(generator.listener()::problem);
+          outcome.entry().warningList().forEach(generator.listener()::warning);
+        }
+      }
       problems.sort(IN_PATH_ORDER);
       warnings.sort(IN_PATH_ORDER);
       boolean write = problems.isEmpty() || !generator.strict();
-      if (write) {
-        site.commit();
+      int kept;
+      if (nothingChanged) {
+        kept = outcomes.stream().mapToInt(o -> o.entry().files().size()).sum();
+        if (inputs.stream().anyMatch(Inputs::touched)) {
+          // Files touched but not changed: remember their new times, so they are not read
+          // again next time. The site itself stays as it is.
+          BuildCache.empty(global).write(cacheFile, entries(outcomes));
+        }
+      } else {
+        new SiteStage(templates(), feeds(), generator.title(), generator.baseUrl(), now)
+            .build(tree.sources(), summaries, site);
+        kept = site.filesKept();
+        if (write) {
+          // No cache while the site is swapped: a build killed in between starts afresh.
+          BuildCache.delete(cacheFile);
+          site.commit();
+          BuildCache.empty(global).write(cacheFile, entries(outcomes));
+        }
       }
       int versions = summaries.stream().mapToInt(DocumentSummary::versions).sum();
       int changes = summaries.stream().mapToInt(s -> s.changes().size()).sum();
       int sources = (int) summaries.stream().map(DocumentSummary::source).distinct().count();
       return new BuildReport(out, sources, summaries.size(), versions, changes,
-          write ? site.filesWritten() : 0, problems, warnings, write,
-          Duration.ofNanos(System.nanoTime() - started));
+          write && !nothingChanged ? site.filesWritten() : 0, problems, warnings,
+          write, Duration.ofNanos(System.nanoTime() - started),
+          write ? kept : 0, nothingChanged);
     } catch (Templates.TemplateProblem e) {
       throw new BuildException("template error: " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
       throw new BuildException("could not write the site to " + out + ": " + e.getMessage(), e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // Templates are loaded only when some page is to be rendered: a build that finds nothing
+  // changed does without.
+  private Templates templates;
+
+  private Templates templates() throws BuildException {
+    if (templates == null) {
+      templates = loadTemplates();
+    }
+    return templates;
+  }
+
+  private Feeds feeds() {
+    return new Feeds(generator.baseUrl(), generator.title());
+  }
+
+  /**
+   * What every page depends on besides its document's own inputs: the generator, the options,
+   * the templates folder and where the snapshots are (problem paths name it).
+   */
+  private String globalHash(Instant now) throws IOException {
+    return InputHashes.global(List.of(BuildCache.GENERATOR_VERSION,
+        String.valueOf(generator.baseUrl()), generator.title(), now.toString(),
+        snapshots.toAbsolutePath().normalize().toString()), generator.templates());
+  }
+
+  /** Keeps a document's pages from the current site when it can, else builds them. */
+  private Outcome build(Inputs inputs, DocumentStage stage, SiteOutput site)
+      throws IOException {
+    String dir = inputs.source().name() + "/" + inputs.document().name();
+    Outcome outcome = null;
+    if (inputs.unchanged()) {
+      BuildCache.Entry entry = inputs.previous().orElseThrow();
+      try {
+        site.keep(dir, entry.files());
+        outcome = Outcome.kept(inputs);
+        entry.problemList().forEach(generator.listener()::problem);
+        entry.warningList().forEach(generator.listener()::warning);
+      } catch (NoSuchFileException e) {
+        // The site lost some of its pages since; build them again.
+        site.discard(dir);
+      }
+    }
+    if (outcome == null) {
+      DocumentResult result = stage.build(inputs.source(), inputs.document(), site);
+      result.problems().forEach(generator.listener()::problem);
+      result.warnings().forEach(generator.listener()::warning);
+      outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
+          inputs.fingerprint(), inputs.hash(), result.summary(), result.problems(),
+          result.warnings(), site.filesIn(dir)));
+    }
+    generator.listener().documentDone(inputs.source().name(), inputs.document().name());
+    return outcome;
+  }
+
+  private static List<BuildCache.Entry> entries(List<Outcome> outcomes) {
+    return outcomes.stream().map(Outcome::entry).toList();
+  }
+
+  private static List<Document> documents(SnapshotTree tree) {
+    List<Document> documents = new ArrayList<>();
+    for (SourceInput source : tree.sources()) {
+      for (DocumentInput document : source.documents()) {
+        documents.add(new Document(source, document));
+      }
+    }
+    return documents;
+  }
+
+  /** A document with its source. */
+  private record Document(SourceInput source, DocumentInput document) {}
+
+  /**
+   * A document, the hash of its inputs and what the previous build knew of it.
+   *
+   * @param unchanged its inputs hash as they did when the previous build wrote its pages
+   * @param touched its files' sizes or times changed, whatever their contents
+   */
+  private record Inputs(SourceInput source, DocumentInput document, String fingerprint,
+      String hash, Optional<BuildCache.Entry> previous, boolean unchanged, boolean touched) {
+    static Inputs of(Document document, Optional<BuildCache> cache) throws IOException {
+      List<Path> files = InputHashes.inputs(document.source(), document.document());
+      String fingerprint = InputHashes.fingerprint(files);
+      Optional<BuildCache.Entry> previous = cache.flatMap(c -> c.get(document.source().name(),
+          document.document().name()));
+      boolean sameFingerprint = previous.map(e -> e.fingerprint().equals(fingerprint))
+          .orElse(false);
+      // Hashing reads every byte; sizes and times tell first whether that is needed.
+      String hash = sameFingerprint ? previous.get().hash() : InputHashes.content(files);
+      boolean unchanged = previous.map(e -> e.hash().equals(hash)).orElse(false);
+      return new Inputs(document.source(), document.document(), fingerprint, hash, previous,
+          unchanged, !sameFingerprint);
+    }
+  }
+
+  /** What became of one document: the cache entry that describes its pages now. */
+  private record Outcome(BuildCache.Entry entry) {
+    static Outcome kept(Inputs inputs) {
+      return new Outcome(inputs.previous().orElseThrow().withFingerprint(inputs.fingerprint()));
     }
   }
 
@@ -129,34 +272,34 @@ final class SiteBuild {
         .orElse(Instant.EPOCH);
   }
 
-  /**
-   * Runs the document stage over every document on all cores. Results come back in input order,
-   * so the site does not depend on which thread finished first.
-   */
-  private List<DocumentResult> buildDocuments(SnapshotTree tree, DocumentStage stage,
-      SiteOutput site) throws IOException {
-    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
-        tree.documentCount()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+  private ExecutorService pool(int documents) {
+    int threads = Math.max(1, Math.min(generator.threads(), documents));
+    return Executors.newFixedThreadPool(threads, runnable -> {
       Thread thread = new Thread(runnable, "palimpsest-document");
       thread.setDaemon(true);
       return thread;
     });
+  }
+
+  /** A step that may fail with an I/O error. */
+  @FunctionalInterface
+  private interface Step<T, R> {
+    R apply(T input) throws IOException;
+  }
+
+  /**
+   * Runs {@code step} over every item on the pool. Results come back in input order, so the
+   * site does not depend on which thread finished first.
+   */
+  private static <T, R> List<R> inParallel(ExecutorService pool, List<T> items, Step<T, R> step)
+      throws IOException {
     try {
-      List<Future<DocumentResult>> futures = new ArrayList<>();
-      for (SourceInput source : tree.sources()) {
-        for (DocumentInput document : source.documents()) {
-          futures.add(pool.submit(() -> {
-            DocumentResult result = stage.build(source, document, site);
-            result.problems().forEach(generator.listener()::problem);
-            result.warnings().forEach(generator.listener()::warning);
-            generator.listener().documentDone(source.name(), document.name());
-            return result;
-          }));
-        }
+      List<Future<R>> futures = new ArrayList<>();
+      for (T item : items) {
+        futures.add(pool.submit(() -> step.apply(item)));
       }
-      List<DocumentResult> results = new ArrayList<>();
-      for (Future<DocumentResult> future : futures) {
+      List<R> results = new ArrayList<>();
+      for (Future<R> future : futures) {
         results.add(future.get());
       }
       return results;
@@ -172,8 +315,6 @@ final class SiteBuild {
         throw runtime;
       }
       throw new IllegalStateException(cause);
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

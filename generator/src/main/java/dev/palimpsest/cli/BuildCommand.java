@@ -71,6 +71,15 @@ final class BuildCommand implements Callable<Integer> {
       description = "If any input has a problem, write nothing and exit 1.")
   boolean strict;
 
+  @Option(names = "--full",
+      description = "Build every page, ignoring the build cache (by default only documents "
+          + "whose snapshots or properties changed are built again).")
+  boolean full;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Documents built at once (default: the number of processors).")
+  Integer threads;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
   boolean quiet;
 
@@ -82,8 +91,11 @@ final class BuildCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
     Generator.Builder builder = Generator.builder().templates(templates).title(title)
-        .strict(strict);
+        .strict(strict).fullBuild(full);
     try {
+      if (threads != null) {
+        builder.threads(threads);
+      }
       builder.baseUrl(baseUrl);
       if (now != null) {
         builder.now(Instant.parse(now));
@@ -129,8 +141,12 @@ final class BuildCommand implements Callable<Integer> {
       return "Nothing written: " + report.problems().size()
           + " input problem(s) and --strict (" + counts + ", " + time + ").";
     }
+    if (report.nothingChanged()) {
+      return "Nothing changed since the last build of " + report.output() + " (" + counts
+          + ", " + time + ").";
+    }
     return "Built " + report.output() + ": " + counts + ", " + report.pagesWritten()
-        + " files, " + report.problems().size() + " problem(s), " + time + ".";
+        + " files written, " + report.pagesKept() + " kept, " + report.problems().size() + " problem(s), " + time + ".";
   }
 
   /** A progress bar on the terminal, one step per document. */

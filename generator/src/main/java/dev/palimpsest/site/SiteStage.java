@@ -1,7 +1,7 @@
 package dev.palimpsest.site;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentStage;
@@ -103,7 +103,7 @@ public final class SiteStage {
         recentEntries, updated, false));
     out.write("atom.xml", feeds.write(siteTitle, description, "atom.xml", "index.html",
         recentEntries, updated, true));
-    out.write("changes.json", ChangesJson.write(all, now));
+    out.write("changes.json", stream -> ChangesJson.write(all, now, stream));
     out.write("sitemap.xml", Sitemap.write(baseUrl, sources, documents));
     for (Map.Entry<String, byte[]> asset : templates.assets().entrySet()) {
       out.write(asset.getKey(), asset.getValue());
@@ -191,7 +191,8 @@ public final class SiteStage {
   /** {@code changes.json}, in the SPEC's shape. */
   static final class ChangesJson {
     private static final ObjectMapper JSON = new ObjectMapper()
-        .enable(SerializationFeature.INDENT_OUTPUT);
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private ChangesJson() {}
 
@@ -205,17 +206,16 @@ public final class SiteStage {
 
     record File(String generated, List<Entry> changes) {}
 
-    static String write(List<Change> changes, Instant now) {
+    /** Streams the file: on a large site it is tens of megabytes. */
+    static void write(List<Change> changes, Instant now, java.io.OutputStream out)
+        throws IOException {
       List<Entry> entries = changes.stream().map(c -> new Entry(c.document().source(),
           c.document().name(), c.document().title(), c.change().from(), c.change().to(),
           TimeText.iso(c.change().fromTime()), TimeText.iso(c.change().toTime()),
           c.change().wordsAdded(), c.change().wordsRemoved(), c.change().movedBlocks(),
           c.document().path() + c.change().diffPath())).toList();
-      try {
-        return JSON.writeValueAsString(new File(TimeText.iso(now), entries)) + "\n";
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("changes.json could not be written", e);
-      }
+      JSON.writeValue(out, new File(TimeText.iso(now), entries));
+      out.write('\n');
     }
   }
 }

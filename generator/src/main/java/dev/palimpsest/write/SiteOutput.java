@@ -1,12 +1,17 @@
 package dev.palimpsest.write;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +46,7 @@ public final class SiteOutput implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final AtomicInteger files = new AtomicInteger();
+  private final AtomicInteger kept = new AtomicInteger();
   private boolean committed;
 
   private SiteOutput(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
@@ -139,9 +145,103 @@ public final class SiteOutput implements AutoCloseable {
     files.incrementAndGet();
   }
 
+  /** Writes the content of a file to a stream. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes a file at {@code path}, relative to the site root, straight from {@code content}, so
+   * that a large file (changes.json of a large site) is never held in memory whole.
+   */
+  public void write(String path, Content content) throws IOException {
+    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      throw new IllegalArgumentException("unsafe output path: " + path);
+    }
+    Path file = staging.resolve(path);
+    Files.createDirectories(file.getParent());
+    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+      content.writeTo(out);
+    }
+    files.incrementAndGet();
+  }
+
   /** How many files were written so far. */
   public int filesWritten() {
     return files.get();
+  }
+
+  /** How many files of the current site were kept so far (see {@link #keep}). */
+  public int filesKept() {
+    return kept.get();
+  }
+
+  /** Whether a site built before is in place at the output. */
+  public boolean hasSite() {
+    return Files.isRegularFile(out.resolve(SITE_MARK));
+  }
+
+  /**
+   * Carries files of the current site into the new one unchanged: hard links where the file
+   * system allows (nothing is copied or rewritten), copies elsewhere. The new site must never
+   * write to a kept file, since it may share its bytes with the site being served.
+   *
+   * @param dir a folder relative to the site root ("source/document")
+   * @param names files relative to {@code dir}
+   * @throws java.nio.file.NoSuchFileException when the current site lacks one of them; the
+   *     caller then {@linkplain #discard discards} the folder and writes it afresh
+   */
+  public void keep(String dir, List<String> names) throws IOException {
+    Path made = null;
+    for (String name : names) {
+      String path = dir + "/" + name;
+      if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+        throw new IllegalArgumentException("unsafe output path: " + path);
+      }
+      Path from = out.resolve(path);
+      Path to = staging.resolve(path);
+      // Names come in order, so a folder made for one file usually serves the next ones.
+      if (!to.getParent().equals(made)) {
+        made = Files.createDirectories(to.getParent());
+      }
+      try {
+        Files.createLink(to, from);
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        if (e instanceof NoSuchFileException missing) {
+          throw missing;
+        }
+        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+      }
+      kept.incrementAndGet();
+    }
+  }
+
+  /** Removes a folder from the new site, with whatever was kept or written in it. */
+  public void discard(String dir) throws IOException {
+    if (!SAFE_PATH.matcher(dir).matches() || dir.contains("..")) {
+      throw new IllegalArgumentException("unsafe output path: " + dir);
+    }
+    Path folder = staging.resolve(dir);
+    if (Files.exists(folder)) {
+      try (Stream<Path> walk = Files.walk(folder)) {
+        kept.addAndGet(-(int) walk.filter(Files::isRegularFile).count());
+      }
+      deleteTree(folder);
+    }
+  }
+
+  /** The files of the new site under {@code dir}, relative to it, in name order. */
+  public List<String> filesIn(String dir) throws IOException {
+    Path folder = staging.resolve(dir);
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(folder)) {
+      return walk.filter(Files::isRegularFile)
+          .map(file -> folder.relativize(file).toString().replace('\\', '/'))
+          .sorted().toList();
+    }
   }
 
   /** Replaces the output folder with the staged site. */
@@ -151,7 +251,7 @@ public final class SiteOutput implements AutoCloseable {
       Files.delete(old);
       move(out, old);
       move(staging, out);
-      deleteTree(old);
+      deleteInParallel(old);
     } else {
       move(staging, out);
     }
@@ -183,6 +283,26 @@ public final class SiteOutput implements AutoCloseable {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.findAny().isEmpty();
     }
+  }
+
+  /** Deletes a large tree, folder by folder on all cores: a site has many small files. */
+  private static void deleteInParallel(Path root) throws IOException {
+    List<Path> children;
+    try (Stream<Path> entries = Files.list(root)) {
+      children = entries.toList();
+    }
+    try {
+      children.parallelStream().forEach(child -> {
+        try {
+          deleteTree(child);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Files.delete(root);
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -71,9 +71,65 @@ class CrashSafetyTest {
     assertEquals(newSite, hashes(site));
     try (Stream<Path> siblings = Files.list(site.getParent())) {
       assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString())
-          .filter(name -> !name.endsWith(".lock")).toList(),
+          .filter(name -> !name.endsWith(".lock") && !name.endsWith(".palimpsest-cache"))
+          .toList(),
           "nothing is left over from killed builds");
     }
+  }
+
+  /**
+   * The same with a build cache: one document gains a version, so the killed builds keep most
+   * pages of the current site by linking them into the new one.
+   */
+  @Test
+  void anIncrementalBuildKilledAtAnyMomentLeavesACompleteSite() throws Exception {
+    Path snapshots = corpus(work.resolve("snapshots"), 3);
+    Path site = work.resolve("out/site");
+    Path added = snapshots.resolve("source-1/doc-1/2026-01-20T00-00-00Z.txt");
+    buildInProcess(snapshots, site);
+    Map<String, String> oldSite = hashes(site);
+
+    Files.writeString(added, "A version added later.");
+    long started = System.nanoTime();
+    assertEquals(0, runBuild(snapshots, site).waitFor());
+    long buildMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    Map<String, String> newSite = hashes(site);
+    assertTrue(!newSite.equals(oldSite), "the new version changes the site");
+
+    int killedMidway = 0;
+    for (int tenth = 1; tenth <= 9; tenth++) {
+      // Start each round from the old site and its cache.
+      Files.delete(added);
+      buildInProcess(snapshots, site);
+      assertEquals(oldSite, hashes(site));
+      Files.writeString(added, "A version added later.");
+
+      Process build = runBuild(snapshots, site);
+      Thread.sleep(buildMillis * tenth / 10);
+      boolean finished = !build.isAlive();
+      build.destroyForcibly();
+      build.waitFor(30, TimeUnit.SECONDS);
+      Map<String, String> found = hashes(site);
+      assertTrue(found.equals(oldSite) || found.equals(newSite), "after a kill at " + tenth
+          + "0% of an incremental build the site is the old or the new one, whole");
+      if (!finished && found.equals(oldSite)) {
+        killedMidway++;
+      }
+    }
+    System.out.printf("crash safety: incremental build of %d ms killed mid-way %d times%n",
+        buildMillis, killedMidway);
+    assertTrue(killedMidway > 0, "some kills fell in the middle of a build");
+
+    assertEquals(0, runBuild(snapshots, site).waitFor());
+    assertEquals(newSite, hashes(site));
+    assertEquals(newSite, hashes(rebuiltInFull(snapshots)), "the same as a full build");
+  }
+
+  private Path rebuiltInFull(Path snapshots) throws Exception {
+    Path fresh = work.resolve("fresh/site");
+    Generator.builder().now(Instant.parse(NOW)).fullBuild(true).build()
+        .generate(snapshots, fresh);
+    return fresh;
   }
 
   private static void buildInProcess(Path snapshots, Path out) throws Exception {

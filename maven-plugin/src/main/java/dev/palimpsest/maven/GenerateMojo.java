@@ -79,6 +79,17 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(property = "palimpsest.strict", defaultValue = "false")
   private boolean strict;
 
+  /**
+   * Build every page, ignoring the build cache kept beside the output folder. Otherwise only
+   * documents whose snapshots or properties changed are built again.
+   */
+  @Parameter(property = "palimpsest.full", defaultValue = "false")
+  private boolean full;
+
+  /** How many documents are built at once. Unset: the number of processors. */
+  @Parameter(property = "palimpsest.threads")
+  private Integer threads;
+
   /** Skip the site generation. */
   @Parameter(property = "palimpsest.skip", defaultValue = "false")
   private boolean skip;
@@ -119,6 +130,7 @@ public final class GenerateMojo extends AbstractMojo {
         .templates(templatesDirectory == null ? null : templatesDirectory.toPath())
         .now(parseNow())
         .strict(strict)
+        .fullBuild(full)
         .listener(new BuildListener() {
           @Override
           public void started(int documents) {
@@ -132,6 +144,13 @@ public final class GenerateMojo extends AbstractMojo {
         });
     if (title != null) {
       builder.title(title);
+    }
+    if (threads != null) {
+      try {
+        builder.threads(threads);
+      } catch (IllegalArgumentException e) {
+        throw new MojoFailureException("Invalid threads: " + e.getMessage(), e);
+      }
     }
     try {
       builder.baseUrl(baseUrl);

@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Times Palimpsest site builds at scale, and Hugo and git over the same work.
+#
+#   bench/run.sh [--sizes 1000,10000] [--versions 10]
+#
+# For each size: a synthetic corpus (../shared/bench/synth.py), then a full build, a rebuild
+# with nothing changed and a rebuild after one new snapshot, each timed with its peak RSS; Hugo
+# rendering as many Markdown pages of the same texts; `git diff --no-index --word-diff` over
+# every consecutive pair of snapshots. Prints a Markdown table and writes it to
+# bench/results/latest.md. Work files go to bench/work (not committed).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$PWD
+sizes=1000,10000
+versions=10
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --versions) versions=$2; shift 2 ;;
+    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+done
+work=${BENCH_WORK:-$root/bench/work}
+synth=${SYNTH:-$root/../shared/bench/synth.py}
+# The heap a scheduled build would be given; peak RSS is measured with it.
+java_opts=${BENCH_JAVA_OPTS:--Xmx384m}
+now=2026-11-24T00:00:00Z
+jar=$root/generator/target/palimpsest.jar
+mkdir -p "$work" bench/results
+
+install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq "$@" >/dev/null
+}
+[ -x /usr/bin/time ] || install time
+command -v hugo >/dev/null || install hugo
+command -v git >/dev/null || install git
+[ -f "$jar" ] || ./mvnw -B -q -pl generator -am package -DskipTests
+
+# timed NAME COMMAND...: runs it under /usr/bin/time; sets secs and rss_mib.
+timed() {
+  local log=$work/time.log
+  /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$work/stderr.log" || {
+    local code=$?
+    # Palimpsest exits 1 when inputs were reported, git diff when files differ.
+    [ $code = 1 ] || { cat "$work/stderr.log" >&2; exit $code; }
+  }
+  read -r secs kib <"$log"
+  rss_mib=$((kib / 1024))
+}
+
+build() {
+  timed java $java_opts -jar "$jar" build "$corpus" --out "$site" --now "$now" --quiet
+}
+
+ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.2f' % (a / b if b else 0))" "$1" "$2"; }
+percent() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.1f' % (100 * a / b if b else 0))" "$1" "$2"; }
+
+# The results so far, rewritten after each size so that a long run leaves the sizes it did.
+write_results() {
+  {
+    echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $java_opts;"
+    echo "$(hugo version | cut -d' ' -f2), $(git --version); $(date -u +%Y-%m-%dT%H:%MZ)."
+    echo
+    cat "$table"
+  } >bench/results/latest.md
+}
+
+table=$work/table.md
+{
+  echo "| corpus | pages | full build s | pages/s | no-op s (% of full) | one new snapshot s (% of full) | peak RSS MiB | Hugo s (Palimpsest ÷ Hugo) | git diff s (Palimpsest ÷ git) |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+} >"$table"
+
+for size in ${sizes//,/ }; do
+  corpus=$work/corpus-$size
+  site=$work/site-$size
+  if [ ! -d "$corpus" ]; then
+    echo "writing a corpus of $size documents x $versions versions" >&2
+    python3 "$synth" --docs "$size" --versions "$versions" "$corpus" >/dev/null
+  fi
+  rm -rf "$site" "$work"/.site-"$size".*
+
+  echo "$size: full build" >&2
+  build; full=$secs; rss=$rss_mib
+  pages=$(find "$site" -type f | wc -l)
+
+  echo "$size: rebuild, nothing changed" >&2
+  build; noop=$secs; [ $rss_mib -gt $rss ] && rss=$rss_mib
+
+  echo "$size: rebuild after one new snapshot" >&2
+  document=$(find "$corpus" -mindepth 2 -maxdepth 2 -type d | sort | sed -n 1p)
+  latest=$(find "$document" -type f ! -name '*.properties' | sort | tail -1)
+  added=$document/2099-01-01T00-00-00Z.${latest##*.}
+  { cat "$latest"; printf '\n\nA paragraph added by the benchmark.\n'; } >"$added"
+  build; one=$secs; [ $rss_mib -gt $rss ] && rss=$rss_mib
+  rm -f "$added"
+
+  echo "$size: Hugo, $pages pages" >&2
+  python3 bench/hugo_site.py --corpus "$corpus" --pages "$pages" --out "$work/hugo-$size"
+  timed hugo --quiet -s "$work/hugo-$size" -d "$work/hugo-$size/public"; hugo=$secs
+
+  echo "$size: git diff --no-index --word-diff over consecutive pairs" >&2
+  pairs=$work/pairs-$size.txt
+  find "$corpus" -type f ! -name '*.properties' | sort | awk -F/ '{
+      dir = $0; sub("/[^/]*$", "", dir)
+      if (dir == last) print prev " " $0
+      last = dir; prev = $0 }' >"$pairs"
+  timed sh -c 'while read -r a b; do git diff --no-index --word-diff "$a" "$b"; done <"$1" || true' \
+    sh "$pairs"; git=$secs
+
+  echo "| $size x $versions | $pages | $full | $(python3 -c "print(round($pages / $full))") | $noop ($(percent "$noop" "$full") %) | $one ($(percent "$one" "$full") %) | $rss | $hugo ($(ratio "$full" "$hugo")) | $git ($(ratio "$full" "$git")) |" >>"$table"
+  write_results
+done
+
+cat bench/results/latest.md

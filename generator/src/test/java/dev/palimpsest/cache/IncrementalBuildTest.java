@@ -1,0 +1,257 @@
+package dev.palimpsest.cache;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.palimpsest.BuildReport;
+import dev.palimpsest.Generator;
+import dev.palimpsest.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Rebuilds keep the pages of unchanged documents, write nothing when nothing changed, and always
+ * give the same site as a full build.
+ */
+class IncrementalBuildTest {
+  static final Instant NOW = Instant.parse("2026-06-01T00:00:00Z");
+
+  @TempDir
+  Path work;
+
+  Path snapshots;
+  Path site;
+
+  @BeforeEach
+  void corpus() throws IOException {
+    snapshots = work.resolve("snapshots");
+    site = work.resolve("out/site");
+    Random random = new Random(3);
+    String[] words = "ferry harbour notice terms privacy data users service change policy"
+        .split(" ");
+    for (int d = 0; d < 12; d++) {
+      Path document = Files.createDirectories(snapshots.resolve("source-" + d % 3)
+          .resolve("doc-" + d));
+      List<String> paragraphs = new ArrayList<>();
+      for (int p = 0; p < 8; p++) {
+        paragraphs.add(words[random.nextInt(words.length)] + " " + p + ".");
+      }
+      for (int v = 1; v <= 3; v++) {
+        paragraphs.set(random.nextInt(paragraphs.size()), "Edited in version " + v + ".");
+        Files.writeString(document.resolve(String.format("2026-01-%02dT00-00-00Z.txt", v)),
+            String.join("\n\n", paragraphs));
+      }
+    }
+  }
+
+  private static Generator.Builder generator() {
+    return Generator.builder().now(NOW).environment(Map.of());
+  }
+
+  private BuildReport build(Generator.Builder builder) throws Exception {
+    return builder.build().generate(snapshots, site);
+  }
+
+  /** The site a build without any cache gives for the current snapshots. */
+  private Map<String, String> fullBuild(Generator.Builder builder) throws Exception {
+    Path fresh = work.resolve("fresh-" + System.nanoTime()).resolve("site");
+    builder.fullBuild(true).build().generate(snapshots, fresh);
+    return contents(fresh);
+  }
+
+  @Test
+  void aRebuildWithNothingChangedWritesNothing() throws Exception {
+    BuildReport first = build(generator());
+    assertFalse(first.nothingChanged());
+    Map<String, Object> before = identities(site);
+
+    BuildReport again = build(generator());
+
+    assertTrue(again.nothingChanged());
+    assertEquals(0, again.pagesWritten());
+    assertTrue(again.pagesKept() > 0 && again.pagesKept() < first.pagesWritten());
+    assertEquals(first.documents(), again.documents());
+    assertEquals(first.changes(), again.changes());
+    assertEquals(before, identities(site), "every file is the very same file, untouched");
+  }
+
+  @Test
+  void touchingSnapshotsWithoutChangingThemWritesNothing() throws Exception {
+    build(generator());
+    Path snapshot = snapshots.resolve("source-1/doc-1/2026-01-02T00-00-00Z.txt");
+    Files.setLastModifiedTime(snapshot, java.nio.file.attribute.FileTime.from(NOW));
+
+    assertTrue(build(generator()).nothingChanged());
+  }
+
+  @Test
+  void aNewSnapshotRebuildsOnlyItsDocumentAndTheSitePages() throws Exception {
+    build(generator());
+    Map<String, Object> before = identities(site);
+    Path document = snapshots.resolve("source-1/doc-4");
+    Files.writeString(document.resolve("2026-01-09T00-00-00Z.txt"), "A new version.\n\nShort.");
+
+    BuildReport report = build(generator());
+
+    assertFalse(report.nothingChanged());
+    assertTrue(report.pagesKept() > 0);
+    Map<String, Object> after = identities(site);
+    for (Map.Entry<String, Object> file : before.entrySet()) {
+      String path = file.getKey();
+      boolean ownPage = path.startsWith("source-") && path.split("/").length > 2;
+      if (ownPage && !path.startsWith("source-1/doc-4/")) {
+        assertEquals(file.getValue(), after.get(path), path + " is kept, not rewritten");
+      }
+    }
+    assertTrue(after.containsKey("source-1/doc-4/diffs/3-4.html"));
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
+  void aChangedTemplateRebuildsEverything() throws Exception {
+    Path templates = Files.createDirectories(work.resolve("templates/assets"));
+    Files.writeString(templates.resolve("style.css"), "body { color: black; }\n");
+    build(generator().templates(work.resolve("templates")));
+    Files.writeString(templates.resolve("style.css"), "body { color: navy; }\n");
+
+    BuildReport report = build(generator().templates(work.resolve("templates")));
+
+    assertEquals(0, report.pagesKept());
+    assertFalse(report.nothingChanged());
+    assertEquals("body { color: navy; }\n",
+        Files.readString(site.resolve("assets/style.css")));
+  }
+
+  @Test
+  void aChangedOptionRebuildsEverything() throws Exception {
+    build(generator());
+    BuildReport report = build(generator().title("Another title"));
+
+    assertEquals(0, report.pagesKept());
+    assertEquals(fullBuild(generator().title("Another title")), contents(site));
+  }
+
+  @Test
+  void aFullBuildIgnoresTheCache() throws Exception {
+    BuildReport first = build(generator());
+    BuildReport full = build(generator().fullBuild(true));
+
+    assertFalse(full.nothingChanged());
+    assertEquals(0, full.pagesKept());
+    assertEquals(first.pagesWritten(), full.pagesWritten());
+  }
+
+  @Test
+  void aCorruptCacheIsIgnoredWithAWarning() throws Exception {
+    build(generator());
+    Path cache = BuildCache.fileFor(site);
+    assertTrue(Files.isRegularFile(cache), "the cache lives beside the site");
+    Files.writeString(cache, "{\"format\": 1, \"documents\": [ {\"sour");
+    Files.writeString(snapshots.resolve("source-0/doc-0/2026-01-09T00-00-00Z.txt"), "New.");
+
+    BuildReport report = build(generator());
+
+    assertEquals(0, report.pagesKept());
+    assertTrue(report.warnings().stream().map(Problem::toString)
+        .anyMatch(w -> w.startsWith(cache + ": build cache ignored")), report.warnings()
+        .toString());
+    assertEquals(fullBuild(generator()), contents(site));
+    assertTrue(build(generator()).nothingChanged(), "the next build has a good cache again");
+  }
+
+  @Test
+  void aCacheFromAnotherVersionIsIgnoredWithAWarning() throws Exception {
+    build(generator());
+    Path cache = BuildCache.fileFor(site);
+    String text = Files.readString(cache);
+    String foreign = text.replace("\"generator\":\"" + BuildCache.GENERATOR_VERSION + "\"",
+        "\"generator\":\"0.0.1-other\"");
+    assertNotEquals(text, foreign);
+    Files.writeString(cache, foreign);
+
+    BuildReport report = build(generator());
+
+    assertFalse(report.nothingChanged());
+    assertEquals(0, report.pagesKept());
+    assertTrue(report.warnings().stream()
+        .anyMatch(w -> w.reason().contains("another version")), report.warnings().toString());
+  }
+
+  @Test
+  void aDeletedDocumentLosesItsPages() throws Exception {
+    build(generator());
+    assertTrue(Files.exists(site.resolve("source-2/doc-5/index.html")));
+    try (Stream<Path> files = Files.walk(snapshots.resolve("source-2/doc-5"))) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+
+    BuildReport report = build(generator());
+
+    assertFalse(report.nothingChanged());
+    assertFalse(Files.exists(site.resolve("source-2/doc-5")));
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
+  void aPageLostFromTheSiteIsBuiltAgain() throws Exception {
+    build(generator());
+    Files.writeString(snapshots.resolve("source-0/doc-3/2026-01-09T00-00-00Z.txt"), "New.");
+    Files.delete(site.resolve("source-1/doc-7/versions/2.html"));
+
+    build(generator());
+
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
+  void oneThreadAndFourThreadsBuildTheSameSite() throws Exception {
+    Path one = work.resolve("one/site");
+    Path four = work.resolve("four/site");
+    generator().threads(1).build().generate(snapshots, one);
+    generator().threads(4).build().generate(snapshots, four);
+
+    Map<String, String> single = contents(one);
+    assertTrue(single.size() > 12 * 6);
+    assertEquals(single, contents(four));
+  }
+
+  /** Every file of a site and its bytes (as text, to make failures readable). */
+  static Map<String, String> contents(Path root) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(file).toString(), Files.readString(file));
+      }
+    }
+    return files;
+  }
+
+  /** Every file of a site with its identity (inode, where the file system has one) and time. */
+  static Map<String, Object> identities(Path root) throws IOException {
+    Map<String, Object> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        files.put(root.relativize(file).toString(),
+            List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime()));
+      }
+    }
+    return files;
+  }
+}
