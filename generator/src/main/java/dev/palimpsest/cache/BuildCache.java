@@ -30,8 +30,7 @@ import java.util.Optional;
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
   static final int FORMAT = 1;
-  public static final String GENERATOR_VERSION = Optional.ofNullable(
-      BuildCache.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
+  public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
