@@ -7,8 +7,6 @@ import dev.palimpsest.Generator;
 import dev.palimpsest.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -50,22 +48,12 @@ final class BuildCommand implements Callable<Integer> {
           + "empty or a site built before.")
   Path out;
 
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "A folder of templates and assets overriding the defaults, file by file.")
-  Path templates;
+  @CommandLine.Mixin
+  SiteOptions site;
 
   @Option(names = "--base-url", paramLabel = "URL",
       description = "The site's public address, for absolute links in feeds and the sitemap.")
   String baseUrl;
-
-  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Palimpsest",
-      description = "The site's title (default: ${DEFAULT-VALUE}).")
-  String title;
-
-  @Option(names = "--now", paramLabel = "TIME",
-      description = "The time relative dates are measured from, as 2026-11-24T00:00:00Z "
-          + "(default: SOURCE_DATE_EPOCH, else the newest snapshot's time).")
-  String now;
 
   @Option(names = "--strict",
       description = "If any input has a problem, write nothing and exit 1.")
@@ -90,21 +78,14 @@ final class BuildCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    Generator.Builder builder = Generator.builder().templates(templates).title(title)
-        .strict(strict).fullBuild(full);
+    Generator.Builder builder = site.builder(spec).strict(strict).fullBuild(full);
     try {
       if (threads != null) {
         builder.threads(threads);
       }
       builder.baseUrl(baseUrl);
-      if (now != null) {
-        builder.now(Instant.parse(now));
-      }
-    } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), now != null
-          && e instanceof DateTimeParseException
-          ? "--now must be a UTC time such as 2026-11-24T00:00:00Z, not '" + now + "'"
-          : e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     boolean showProgress = !quiet && System.console() != null;
     try (Progress progress = showProgress ? new Progress() : null) {
@@ -146,7 +127,8 @@ final class BuildCommand implements Callable<Integer> {
           + ", " + time + ").";
     }
     return "Built " + report.output() + ": " + counts + ", " + report.pagesWritten()
-        + " files written, " + report.pagesKept() + " kept, " + report.problems().size() + " problem(s), " + time + ".";
+        + " files written, " + report.pagesKept() + " kept, " + report.problems().size()
+        + " problem(s), " + time + ".";
   }
 
   /** A progress bar on the terminal, one step per document. */

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,19 +41,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "Where to build the site (default: a temporary folder, removed on exit).")
   Path out;
 
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "A folder of templates and assets overriding the defaults, file by file; "
-          + "watched for changes too.")
-  Path templates;
-
-  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Palimpsest",
-      description = "The site's title (default: ${DEFAULT-VALUE}).")
-  String title;
-
-  @Option(names = "--now", paramLabel = "TIME",
-      description = "The time relative dates are measured from, as 2026-11-24T00:00:00Z "
-          + "(default: SOURCE_DATE_EPOCH, else the newest snapshot's time).")
-  String now;
+  @CommandLine.Mixin
+  SiteOptions site;
 
   @Option(names = {"-q", "--quiet"}, description = "Print only problems, not a line per build.")
   boolean quiet;
@@ -71,16 +58,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--port must be between 0 and 65535, not " + port);
     }
-    Generator.Builder builder = Generator.builder().templates(templates).title(title);
-    if (now != null) {
-      try {
-        builder.now(Instant.parse(now));
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-            "--now must be a UTC time such as 2026-11-24T00:00:00Z, not '" + now + "'");
-      }
-    }
-    try (LiveSite live = LiveSite.start(builder.build(), snapshots, templates, out, port,
+    Generator.Builder builder = site.builder(spec);
+    try (LiveSite live = LiveSite.start(builder.build(), snapshots, site.templates, out, port,
         line -> {
           if (!quiet) {
             stdout.println(line);
