@@ -1,7 +1,6 @@
 package dev.palimpsest.cache;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,55 +14,50 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Which build of the generator is running: its version and a digest of its own code and built-in
- * templates. A development version keeps one version number across many builds of different
- * code, so the version alone would let a cache keep pages that the new code renders otherwise.
+ * Which build of the generator is running: its version and a fingerprint of its own code and
+ * built-in templates. A development version keeps one version number across many builds of
+ * different code, so the version alone would let a cache keep pages that new code renders
+ * otherwise. The fingerprint is the size and modification time of the jar (or of every file in
+ * the classes folder), not a digest of its bytes: reading a 7 MB jar would cost a no-op rebuild
+ * more than everything else it does, and a rebuilt jar always has a new time.
  */
 final class GeneratorBuild {
   private static final String VERSION = Optional.ofNullable(
       GeneratorBuild.class.getPackage().getImplementationVersion()).orElse("0.1.0-SNAPSHOT");
 
-  /** Version and code digest, such as {@code 0.1.0-SNAPSHOT+3f2a…}. */
-  static final String ID = VERSION + "+" + codeDigest();
+  /** Version and code fingerprint, such as {@code 0.1.0-SNAPSHOT+3f2a…}. */
+  static final String ID = VERSION + "+" + codeFingerprint();
 
   private GeneratorBuild() {}
 
-  /** SHA-256 (first 16 hex digits) of the jar or classes folder this class was loaded from. */
-  private static String codeDigest() {
+  /** SHA-256 (first 16 hex digits) of the names, sizes and times of the code's files. */
+  private static String codeFingerprint() {
     try {
       CodeSource source = GeneratorBuild.class.getProtectionDomain().getCodeSource();
       if (source == null) {
         return "unknown";
       }
       Path code = Path.of(source.getLocation().toURI());
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      List<Path> files;
       if (Files.isDirectory(code)) {
-        List<Path> files;
         try (Stream<Path> walk = Files.walk(code)) {
           files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        for (Path file : files) {
-          digest.update(code.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
-          update(digest, file);
-        }
       } else {
-        update(digest, code);
+        files = List.of(code);
+      }
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (Path file : files) {
+        String line = code.relativize(file) + "\t" + Files.size(file) + "\t"
+            + Files.getLastModifiedTime(file).toMillis() + "\n";
+        digest.update(line.getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     } catch (IOException | URISyntaxException | RuntimeException e) {
-      // Unknown code: a digest that never matches a stored one, so the cache is never trusted.
+      // Unknown code: a fingerprint that never matches a stored one, so no cache is trusted.
       return "unknown-" + System.nanoTime();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  private static void update(MessageDigest digest, Path file) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        digest.update(buffer, 0, n);
-      }
     }
   }
 }
