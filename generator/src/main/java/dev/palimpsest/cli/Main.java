@@ -1,5 +1,6 @@
 package dev.palimpsest.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,14 @@ public final class Main implements Runnable {
   CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (OutOfMemoryError e) {
+      // Thrown past picocli, which handles exceptions only. The previous site is untouched.
+      code = internalError(e, new PrintWriter(System.err, true));
+    }
+    System.exit(code);
   }
 
   /** Runs the command line and returns its exit code, without exiting (for tests). */
@@ -41,8 +49,25 @@ public final class Main implements Runnable {
           .getCommandName() + " ") + "--help' for usage.");
       return USAGE;
     });
+    commandLine.setExecutionExceptionHandler((e, failed, parsed) ->
+        internalError(e, failed.getErr()));
     commandLine.getCommandSpec().exitCodeOnUsageHelp(0);
     return commandLine.execute(args);
+  }
+
+  /**
+   * Reports a failure of Palimpsest itself, not of its input, in one line (the previous site is
+   * left as it was) and returns exit code 2.
+   */
+  static int internalError(Throwable e, PrintWriter err) {
+    if (e instanceof OutOfMemoryError) {
+      err.println("palimpsest: out of memory; the previous site is left as it was. Give Java "
+          + "more heap, e.g. java -Xmx1g -jar palimpsest.jar ...");
+    } else {
+      err.println("palimpsest: internal error, the previous site is left as it was: " + e);
+    }
+    err.flush();
+    return USAGE;
   }
 
   @Override

@@ -90,6 +90,19 @@ class MainTest {
   }
 
   @Test
+  void failuresOfPalimpsestItselfAreOneLineAndExitTwo() {
+    java.io.StringWriter text = new java.io.StringWriter();
+    java.io.PrintWriter writer = new java.io.PrintWriter(text);
+    assertEquals(2, Main.internalError(new OutOfMemoryError("Java heap space"), writer));
+    assertEquals(2, Main.internalError(new IllegalStateException("a bug"), writer));
+    String[] lines = text.toString().split("\n");
+    assertEquals(2, lines.length, text.toString());
+    assertTrue(lines[0].startsWith("palimpsest: out of memory") && lines[0].contains("-Xmx"),
+        lines[0]);
+    assertTrue(lines[1].contains("internal error") && lines[1].contains("a bug"), lines[1]);
+  }
+
+  @Test
   void aMissingSnapshotFolderExitsTwoWithAReason() {
     assertEquals(2, Main.run("build", work.resolve("nowhere").toString(), "--out",
         work.resolve("site").toString()));
