@@ -314,6 +314,9 @@ final class SiteBuild {
       if (cause instanceof RuntimeException runtime) {
         throw runtime;
       }
+      if (cause instanceof Error error) {
+        throw error;
+      }
       throw new IllegalStateException(cause);
     }
   }
