@@ -29,7 +29,7 @@ import java.util.Optional;
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -215,16 +215,16 @@ public final class BuildCache {
 
   /** A {@link ChangeSummary} as stored. */
   public record StoredChange(int from, int to, String fromTime, String toTime, int wordsAdded,
-      int wordsRemoved, int movedBlocks, String excerptHtml) {
+      int wordsRemoved, int movedBlocks) {
     static StoredChange of(ChangeSummary change) {
       return new StoredChange(change.from(), change.to(), change.fromTime().toString(),
           change.toTime().toString(), change.wordsAdded(), change.wordsRemoved(),
-          change.movedBlocks(), change.excerptHtml());
+          change.movedBlocks());
     }
 
     ChangeSummary toChange() {
       return new ChangeSummary(from, to, Instant.parse(fromTime), Instant.parse(toTime),
-          wordsAdded, wordsRemoved, movedBlocks, excerptHtml);
+          wordsAdded, wordsRemoved, movedBlocks);
     }
   }
 }

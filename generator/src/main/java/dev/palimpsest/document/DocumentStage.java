@@ -93,9 +93,12 @@ public final class DocumentStage {
     int before = out.filesWritten();
 
     List<ChangeSummary> changes = new ArrayList<>();
+    List<String> excerpts = new ArrayList<>();
     for (int i = 1; i < versions.size(); i++) {
-      changes.add(writeDiff(out, dir, ref, versions.get(i - 1), versions.get(i),
-          versions.size(), false));
+      WrittenDiff written = writeDiff(out, dir, ref, versions.get(i - 1), versions.get(i),
+          versions.size(), false);
+      changes.add(written.change());
+      excerpts.add(written.excerptHtml());
     }
     if (versions.size() > 2) {
       writeDiff(out, dir, ref, versions.get(0), latest, versions.size(), true);
@@ -108,7 +111,7 @@ public final class DocumentStage {
         versions.get(0).firstSeen(), latest.firstSeen(), lastChecked, versions.size(),
         input.settings().frozen(), changes);
     writeHistory(out, dir, ref, summary, versions, input.settings().url());
-    writeFeed(out, dir, summary);
+    writeFeed(out, dir, summary, excerpts);
     return new DocumentResult(Optional.of(summary), problems, warnings,
         out.filesWritten() - before);
   }
@@ -171,7 +174,10 @@ public final class DocumentStage {
     }
   }
 
-  private ChangeSummary writeDiff(SiteOutput out, String dir, DocumentRef ref, Version from,
+  /** A change as its diff pages were written, with its feed excerpt (safe HTML). */
+  private record WrittenDiff(ChangeSummary change, String excerptHtml) {}
+
+  private WrittenDiff writeDiff(SiteOutput out, String dir, DocumentRef ref, Version from,
       Version to, int count, boolean firstToLatest) throws IOException {
     Diff diff = BlockDiff.compare(from.text().blocks(), to.text().blocks());
     String oldHeadline = Objects.requireNonNullElse(from.text().headline(), "");
@@ -203,8 +209,8 @@ public final class DocumentStage {
     String inlinePath = dir + "diffs/" + page.inlineHref();
     out.write(inlinePath, templates.render("diff-inline.ftlh",
         context(dir, inlinePath, title + " (inline)").with("diff", page)));
-    return new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added, removed,
-        diff.movedBlocks(), ChangeExcerpt.of(diff, added, removed, headline != null));
+    return new WrittenDiff(new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added,
+        removed, diff.movedBlocks()), ChangeExcerpt.of(diff, added, removed, headline != null));
   }
 
   private void writeVersion(SiteOutput out, String dir, DocumentRef ref, Version version,
@@ -248,11 +254,11 @@ public final class DocumentStage {
         context(dir, path, ref.title()).with("history", page)));
   }
 
-  private void writeFeed(SiteOutput out, String dir, DocumentSummary summary)
-      throws IOException {
+  private void writeFeed(SiteOutput out, String dir, DocumentSummary summary,
+      List<String> excerpts) throws IOException {
     List<FeedEntry> entries = new ArrayList<>();
     for (int i = summary.changes().size() - 1; i >= 0; i--) {
-      entries.add(feedEntry(summary, summary.changes().get(i)));
+      entries.add(feedEntry(summary, summary.changes().get(i), excerpts.get(i)));
     }
     out.write(dir + "feed.xml", feeds.write(summary.title() + " · " + siteTitle,
         "Changes to " + summary.title(), dir + "feed.xml", dir + "index.html", entries,
@@ -260,12 +266,21 @@ public final class DocumentStage {
   }
 
   /** The feed entry of a change, the same in the document, source and site feeds. */
-  public static FeedEntry feedEntry(DocumentSummary document, ChangeSummary change) {
-    return new FeedEntry(
-        "urn:palimpsest:change:" + document.source() + "/" + document.name() + "/"
-            + change.to(),
-        document.title() + ": version " + change.to(),
-        document.path() + change.diffPath(), change.toTime(), change.excerptHtml());
+  public static FeedEntry feedEntry(DocumentSummary document, ChangeSummary change,
+      String excerptHtml) {
+    return new FeedEntry(feedId(document, change), document.title() + ": version "
+        + change.to(), document.path() + change.diffPath(), change.toTime(), excerptHtml);
+  }
+
+  /** The stable id of a change's feed entry. */
+  public static String feedId(DocumentSummary document, ChangeSummary change) {
+    return "urn:palimpsest:change:" + document.source() + "/" + document.name() + "/"
+        + change.to();
+  }
+
+  /** Where the feed of a document is, from the site root. */
+  public static String feedPath(DocumentSummary document) {
+    return document.path() + "feed.xml";
   }
 
   private PageContext context(String dir, String path, String title) {

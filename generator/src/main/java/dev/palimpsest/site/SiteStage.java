@@ -96,7 +96,7 @@ public final class SiteStage {
         sourceItems, documents.size(), changeCount);
     out.write("index.html", templates.render("index.ftlh",
         PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home)));
-    List<FeedEntry> recentEntries = entries(all);
+    List<FeedEntry> recentEntries = entries(all, out);
     Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
     String description = "Changes to the documents tracked by " + siteTitle;
     out.write("feed.xml", feeds.write(siteTitle, description, "feed.xml", "index.html",
@@ -137,7 +137,7 @@ public final class SiteStage {
     List<Change> changes = changes(documents);
     out.write(dir + "feed.xml", feeds.write(source.displayName() + " · " + siteTitle,
         "Changes to the documents of " + source.displayName(), dir + "feed.xml",
-        dir + "index.html", entries(changes), changes.isEmpty() ? ordered.get(0).lastChanged()
+        dir + "index.html", entries(changes, out), changes.isEmpty() ? ordered.get(0).lastChanged()
             : changes.get(0).change().toTime(), false));
   }
 
@@ -166,9 +166,13 @@ public final class SiteStage {
     return changes;
   }
 
-  private static List<FeedEntry> entries(List<Change> changes) {
-    return changes.stream().limit(RECENT)
-        .map(c -> DocumentStage.feedEntry(c.document(), c.change())).toList();
+  /** The feed entries of the most recent of {@code changes}, with their excerpts. */
+  private static List<FeedEntry> entries(List<Change> changes, SiteOutput out)
+      throws IOException {
+    List<Change> recent = changes.subList(0, Math.min(RECENT, changes.size()));
+    Map<String, String> excerpts = new FeedExcerpts(out).of(recent);
+    return recent.stream().map(c -> DocumentStage.feedEntry(c.document(), c.change(),
+        excerpts.get(DocumentStage.feedId(c.document(), c.change())))).toList();
   }
 
   private List<ChangeItem> items(List<Change> changes, Map<String, SourceInput> sources,

@@ -145,6 +145,14 @@ public final class SiteOutput implements AutoCloseable {
     files.incrementAndGet();
   }
 
+  /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
+  public byte[] read(String path) throws IOException {
+    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+      throw new IllegalArgumentException("unsafe output path: " + path);
+    }
+    return Files.readAllBytes(staging.resolve(path));
+  }
+
   /** Writes the content of a file to a stream. */
   @FunctionalInterface
   public interface Content {
