@@ -25,7 +25,7 @@ done
 work=${BENCH_WORK:-$root/bench/work}
 synth=${SYNTH:-$root/../shared/bench/synth.py}
 # The heap a scheduled build would be given; peak RSS is measured with it.
-java_opts=${BENCH_JAVA_OPTS:--Xmx384m}
+java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
 now=2026-11-24T00:00:00Z
 jar=$root/generator/target/palimpsest.jar
 mkdir -p "$work" bench/results
