@@ -134,12 +134,7 @@ public final class SiteOutput implements AutoCloseable {
 
   /** Writes a file at {@code path}, relative to the site root. */
   public void write(String path, byte[] content) throws IOException {
-    // Paths are built from slugs, so anything else is a bug; refuse it rather than write
-    // outside the site.
-    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
-      throw new IllegalArgumentException("unsafe output path: " + path);
-    }
-    Path file = staging.resolve(path);
+    Path file = staged(path);
     Files.createDirectories(file.getParent());
     Files.write(file, content);
     files.incrementAndGet();
@@ -147,10 +142,22 @@ public final class SiteOutput implements AutoCloseable {
 
   /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
   public byte[] read(String path) throws IOException {
+    return Files.readAllBytes(staged(path));
+  }
+
+  /**
+   * {@code path} in the staging folder. Paths are built from slugs, so anything else is a bug;
+   * it is refused rather than let anything be written outside the site.
+   */
+  private Path staged(String path) {
+    return staging.resolve(checked(path));
+  }
+
+  private static String checked(String path) {
     if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
       throw new IllegalArgumentException("unsafe output path: " + path);
     }
-    return Files.readAllBytes(staging.resolve(path));
+    return path;
   }
 
   /** Writes the content of a file to a stream. */
@@ -164,10 +171,7 @@ public final class SiteOutput implements AutoCloseable {
    * that a large file (changes.json of a large site) is never held in memory whole.
    */
   public void write(String path, Content content) throws IOException {
-    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
-      throw new IllegalArgumentException("unsafe output path: " + path);
-    }
-    Path file = staging.resolve(path);
+    Path file = staged(path);
     Files.createDirectories(file.getParent());
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
       content.writeTo(out);
@@ -203,10 +207,7 @@ public final class SiteOutput implements AutoCloseable {
   public void keep(String dir, List<String> names) throws IOException {
     Path made = null;
     for (String name : names) {
-      String path = dir + "/" + name;
-      if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
-        throw new IllegalArgumentException("unsafe output path: " + path);
-      }
+      String path = checked(dir + "/" + name);
       Path from = out.resolve(path);
       Path to = staging.resolve(path);
       // Names come in order, so a folder made for one file usually serves the next ones.
@@ -227,10 +228,7 @@ public final class SiteOutput implements AutoCloseable {
 
   /** Removes a folder from the new site, with whatever was kept or written in it. */
   public void discard(String dir) throws IOException {
-    if (!SAFE_PATH.matcher(dir).matches() || dir.contains("..")) {
-      throw new IllegalArgumentException("unsafe output path: " + dir);
-    }
-    Path folder = staging.resolve(dir);
+    Path folder = staged(dir);
     if (Files.exists(folder)) {
       try (Stream<Path> walk = Files.walk(folder)) {
         kept.addAndGet(-(int) walk.filter(Files::isRegularFile).count());
@@ -241,7 +239,7 @@ public final class SiteOutput implements AutoCloseable {
 
   /** The files of the new site under {@code dir}, relative to it, in name order. */
   public List<String> filesIn(String dir) throws IOException {
-    Path folder = staging.resolve(dir);
+    Path folder = staged(dir);
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
