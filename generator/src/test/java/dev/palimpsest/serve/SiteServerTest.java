@@ -120,7 +120,7 @@ class SiteServerTest {
     try {
       Files.createSymbolicLink(site.resolve("link.txt"), work.resolve("secret.txt"));
     } catch (UnsupportedOperationException | IOException e) {
-      return; // no symbolic links on this file system
+      org.junit.jupiter.api.Assumptions.abort("no symbolic links on this file system: " + e);
     }
     assertEquals(404, get("/link.txt").statusCode());
   }
