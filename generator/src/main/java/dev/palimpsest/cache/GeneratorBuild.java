@@ -2,13 +2,9 @@ package dev.palimpsest.cache;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,7 +26,7 @@ final class GeneratorBuild {
 
   private GeneratorBuild() {}
 
-  /** SHA-256 (first 16 hex digits) of the names, sizes and times of the code's files. */
+  /** The file-status fingerprint of the jar, or of every file in the classes folder. */
   private static String codeFingerprint() {
     try {
       CodeSource source = GeneratorBuild.class.getProtectionDomain().getCodeSource();
@@ -46,18 +42,10 @@ final class GeneratorBuild {
       } else {
         files = List.of(code);
       }
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (Path file : files) {
-        String line = code.relativize(file) + "\t" + Files.size(file) + "\t"
-            + Files.getLastModifiedTime(file).toMillis() + "\n";
-        digest.update(line.getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+      return InputHashes.fingerprint(files).substring(0, 16);
     } catch (IOException | URISyntaxException | RuntimeException e) {
       // Unknown code: a fingerprint that never matches a stored one, so no cache is trusted.
       return "unknown-" + System.nanoTime();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 }
