@@ -24,32 +24,39 @@ import java.util.Set;
  */
 final class FeedExcerpts {
   private final SiteOutput out;
+  // Excerpts read so far, by feed id: a source feed's entries are mostly the site feed's too.
+  private final Map<String, String> known = new HashMap<>();
 
   FeedExcerpts(SiteOutput out) {
     this.out = out;
   }
 
-  /** The excerpt of each of {@code changes}, by feed id; each document's feed is read once. */
+  /**
+   * The excerpts of {@code changes} (and of those asked for before), by feed id; each document's
+   * feed is read at most once per call, and not at all when its excerpts are known.
+   */
   Map<String, String> of(List<Change> changes) throws IOException {
-    Map<String, Set<String>> idsByFeed = new LinkedHashMap<>();
+    Map<String, Set<String>> missingByFeed = new LinkedHashMap<>();
     for (Change change : changes) {
-      idsByFeed.computeIfAbsent(DocumentStage.feedPath(change.document()), f -> new HashSet<>())
-          .add(DocumentStage.feedId(change.document(), change.change()));
+      String id = DocumentStage.feedId(change.document(), change.change());
+      if (!known.containsKey(id)) {
+        missingByFeed.computeIfAbsent(DocumentStage.feedPath(change.document()),
+            f -> new HashSet<>()).add(id);
+      }
     }
-    Map<String, String> excerpts = new HashMap<>();
-    for (Map.Entry<String, Set<String>> feed : idsByFeed.entrySet()) {
+    for (Map.Entry<String, Set<String>> feed : missingByFeed.entrySet()) {
       for (SyndEntry entry : read(feed.getKey()).getEntries()) {
         if (feed.getValue().contains(entry.getUri()) && entry.getDescription() != null) {
-          excerpts.put(entry.getUri(), entry.getDescription().getValue());
+          known.put(entry.getUri(), entry.getDescription().getValue());
         }
       }
       for (String id : feed.getValue()) {
-        if (!excerpts.containsKey(id)) {
+        if (!known.containsKey(id)) {
           throw new IOException(feed.getKey() + " has no entry " + id);
         }
       }
     }
-    return excerpts;
+    return known;
   }
 
   private SyndFeed read(String path) throws IOException {

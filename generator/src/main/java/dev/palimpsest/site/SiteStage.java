@@ -75,11 +75,12 @@ public final class SiteStage {
     for (DocumentSummary document : documents) {
       bySource.computeIfAbsent(document.source(), s -> new ArrayList<>()).add(document);
     }
+    FeedExcerpts excerpts = new FeedExcerpts(out);
     List<SourceItem> sourceItems = new ArrayList<>();
     for (Map.Entry<String, List<DocumentSummary>> entry : bySource.entrySet()) {
       SourceInput source = sourcesByName.get(entry.getKey());
       List<DocumentSummary> sourceDocuments = entry.getValue();
-      writeSource(out, source, sourceDocuments);
+      writeSource(out, source, sourceDocuments, excerpts);
       Instant lastChanged = sourceDocuments.stream().map(DocumentSummary::lastChanged)
           .max(Comparator.naturalOrder()).orElseThrow();
       sourceItems.add(new SourceItem(source.displayName(), source.name() + "/index.html",
@@ -96,7 +97,7 @@ public final class SiteStage {
         sourceItems, documents.size(), changeCount);
     out.write("index.html", templates.render("index.ftlh",
         PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home)));
-    List<FeedEntry> recentEntries = entries(all, out);
+    List<FeedEntry> recentEntries = entries(all, excerpts);
     Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
     String description = "Changes to the documents tracked by " + siteTitle;
     out.write("feed.xml", feeds.write(siteTitle, description, "feed.xml", "index.html",
@@ -110,8 +111,8 @@ public final class SiteStage {
     }
   }
 
-  private void writeSource(SiteOutput out, SourceInput source, List<DocumentSummary> documents)
-      throws IOException {
+  private void writeSource(SiteOutput out, SourceInput source, List<DocumentSummary> documents,
+      FeedExcerpts excerpts) throws IOException {
     String dir = source.name() + "/";
     List<DocumentSummary> ordered = new ArrayList<>(documents);
     ordered.sort(Comparator.comparing(DocumentSummary::lastChanged).reversed()
@@ -137,7 +138,7 @@ public final class SiteStage {
     List<Change> changes = changes(documents);
     out.write(dir + "feed.xml", feeds.write(source.displayName() + " · " + siteTitle,
         "Changes to the documents of " + source.displayName(), dir + "feed.xml",
-        dir + "index.html", entries(changes, out), changes.isEmpty() ? ordered.get(0).lastChanged()
+        dir + "index.html", entries(changes, excerpts), changes.isEmpty() ? ordered.get(0).lastChanged()
             : changes.get(0).change().toTime(), false));
   }
 
@@ -167,12 +168,12 @@ public final class SiteStage {
   }
 
   /** The feed entries of the most recent of {@code changes}, with their excerpts. */
-  private static List<FeedEntry> entries(List<Change> changes, SiteOutput out)
+  private static List<FeedEntry> entries(List<Change> changes, FeedExcerpts excerpts)
       throws IOException {
     List<Change> recent = changes.subList(0, Math.min(RECENT, changes.size()));
-    Map<String, String> excerpts = new FeedExcerpts(out).of(recent);
+    Map<String, String> byId = excerpts.of(recent);
     return recent.stream().map(c -> DocumentStage.feedEntry(c.document(), c.change(),
-        excerpts.get(DocumentStage.feedId(c.document(), c.change())))).toList();
+        byId.get(DocumentStage.feedId(c.document(), c.change())))).toList();
   }
 
   private List<ChangeItem> items(List<Change> changes, Map<String, SourceInput> sources,
