@@ -3,15 +3,10 @@ package dev.palimpsest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,24 +34,15 @@ class GoldenSiteTest {
     Path site = work.resolve("site");
     BuildReport report = build(site);
     assertEquals(List.of(), report.problems());
-    Map<String, byte[]> actual = files(site);
-    if (Boolean.getBoolean("golden.update")) {
-      replaceGolden(actual);
-    }
-    Map<String, byte[]> expected = files(GOLDEN);
-    assertEquals(expected.keySet(), actual.keySet(), "the site has the golden set of files");
-    for (String path : expected.keySet()) {
-      assertEquals(new String(expected.get(path), StandardCharsets.UTF_8),
-          new String(actual.get(path), StandardCharsets.UTF_8), path);
-    }
+    GoldenFiles.assertMatches(GOLDEN, GoldenFiles.read(site), file -> true);
   }
 
   @Test
   void twoBuildsOfTheSameInputAreByteIdentical() throws Exception {
     build(work.resolve("one"));
     build(work.resolve("two"));
-    Map<String, byte[]> one = files(work.resolve("one"));
-    Map<String, byte[]> two = files(work.resolve("two"));
+    Map<String, byte[]> one = GoldenFiles.read(work.resolve("one"));
+    Map<String, byte[]> two = GoldenFiles.read(work.resolve("two"));
     assertEquals(one.keySet(), two.keySet());
     one.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, two.get(path)),
         path + " is byte-identical"));
@@ -68,30 +54,5 @@ class GoldenSiteTest {
     build(site);
     assertTrue(SiteChecks.checkDiffPages(site) > 0);
     assertTrue(SiteChecks.checkLinks(site) > 0);
-  }
-
-  static Map<String, byte[]> files(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-      }
-    }
-    return files;
-  }
-
-  private static void replaceGolden(Map<String, byte[]> site) throws IOException {
-    if (Files.exists(GOLDEN)) {
-      try (Stream<Path> walk = Files.walk(GOLDEN)) {
-        for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
-    for (Map.Entry<String, byte[]> file : site.entrySet()) {
-      Path target = GOLDEN.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.write(target, file.getValue());
-    }
   }
 }

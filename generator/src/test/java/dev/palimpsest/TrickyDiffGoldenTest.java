@@ -5,17 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrickyDiffGoldenTest {
   static final Path FIXTURE = Path.of("src/test/resources/fixtures/tricky");
   static final Path GOLDEN = Path.of("src/test/resources/golden/tricky");
+  private static final Predicate<Path> DIFF_PAGE =
+      file -> file.getParent().getFileName().toString().equals("diffs");
 
   @TempDir
   static Path work;
@@ -52,16 +49,7 @@ class TrickyDiffGoldenTest {
 
   @Test
   void diffPagesMatchTheGoldenPages() throws Exception {
-    Map<String, byte[]> actual = diffPages(site);
-    if (Boolean.getBoolean("golden.update")) {
-      replaceGolden(actual);
-    }
-    Map<String, byte[]> expected = diffPages(GOLDEN);
-    assertEquals(expected.keySet(), actual.keySet(), "the golden set of diff pages");
-    for (String path : expected.keySet()) {
-      assertEquals(new String(expected.get(path), StandardCharsets.UTF_8),
-          new String(actual.get(path), StandardCharsets.UTF_8), path);
-    }
+    GoldenFiles.assertMatches(GOLDEN, GoldenFiles.read(site, DIFF_PAGE), DIFF_PAGE);
   }
 
   @Test
@@ -132,31 +120,5 @@ class TrickyDiffGoldenTest {
     String summary = page(document).selectFirst(".summary").text();
     assertTrue(summary.contains(added + (added == 1 ? " word" : " words") + " added, "
         + removed + " removed"), summary);
-  }
-
-  private static Map<String, byte[]> diffPages(Path root) throws IOException {
-    Map<String, byte[]> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile)
-          .filter(f -> f.getParent().getFileName().toString().equals("diffs")).toList()) {
-        files.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
-      }
-    }
-    return files;
-  }
-
-  private static void replaceGolden(Map<String, byte[]> pages) throws IOException {
-    if (Files.exists(GOLDEN)) {
-      try (Stream<Path> walk = Files.walk(GOLDEN)) {
-        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
-    for (Map.Entry<String, byte[]> file : pages.entrySet()) {
-      Path target = GOLDEN.resolve(file.getKey());
-      Files.createDirectories(target.getParent());
-      Files.write(target, file.getValue());
-    }
   }
 }
