@@ -1,10 +1,5 @@
 package dev.palimpsest.site;
 
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import dev.palimpsest.document.DocumentStage;
 import dev.palimpsest.site.SiteStage.Change;
 import dev.palimpsest.write.SiteOutput;
@@ -16,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The feed excerpts of the few changes the site and source feeds republish, read back from the
@@ -23,6 +22,14 @@ import java.util.Set;
  * only these, whatever the size of the corpus.
  */
 final class FeedExcerpts {
+  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+  static {
+    // The feeds are our own, but a reader of XML never fetches or expands what it is told to.
+    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+  }
+
   private final SiteOutput out;
   // Excerpts read so far, by feed id: a source feed's entries are mostly the site feed's too.
   private final Map<String, String> known = new HashMap<>();
@@ -45,11 +52,7 @@ final class FeedExcerpts {
       }
     }
     for (Map.Entry<String, Set<String>> feed : missingByFeed.entrySet()) {
-      for (SyndEntry entry : read(feed.getKey()).getEntries()) {
-        if (feed.getValue().contains(entry.getUri()) && entry.getDescription() != null) {
-          known.put(entry.getUri(), entry.getDescription().getValue());
-        }
-      }
+      read(feed.getKey(), feed.getValue());
       for (String id : feed.getValue()) {
         if (!known.containsKey(id)) {
           throw new IOException(feed.getKey() + " has no entry " + id);
@@ -59,11 +62,44 @@ final class FeedExcerpts {
     return known;
   }
 
-  private SyndFeed read(String path) throws IOException {
-    try (XmlReader reader = new XmlReader(new ByteArrayInputStream(out.read(path)))) {
-      return new SyndFeedInput().build(reader);
-    } catch (FeedException e) {
+  /**
+   * Reads the descriptions of the items of the RSS feed at {@code path} whose guid is one of
+   * {@code ids}. A streaming read of a feed this generator wrote: a full feed parser costs
+   * several times as much, and the site stage reads hundreds of these.
+   */
+  private void read(String path, Set<String> ids) throws IOException {
+    XMLStreamReader xml = null;
+    try {
+      xml = XML.createXMLStreamReader(new ByteArrayInputStream(out.read(path)));
+      String guid = null;
+      String description = null;
+      while (xml.hasNext()) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          switch (xml.getLocalName()) {
+            case "item" -> {
+              guid = null;
+              description = null;
+            }
+            case "guid" -> guid = xml.getElementText();
+            case "description" -> description = xml.getElementText();
+            default -> { }
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("item")
+            && guid != null && description != null && ids.contains(guid)) {
+          known.put(guid, description);
+        }
+      }
+    } catch (XMLStreamException e) {
       throw new IOException(path + " is not a readable feed: " + e.getMessage(), e);
+    } finally {
+      if (xml != null) {
+        try {
+          xml.close();
+        } catch (XMLStreamException e) {
+          // Nothing to release: the bytes are in memory.
+        }
+      }
     }
   }
 }
