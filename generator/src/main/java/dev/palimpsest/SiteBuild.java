@@ -23,16 +23,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 
 /**
  * One run of a {@link Generator}: scan, the document stage for every document (in parallel),
- * the site stage over their summaries, then the swap into place.
+ * the site stage over their summaries, then the new site swapped into place or, when a build
+ * cache tells what the current site holds, the pages that changed written into it.
  */
 final class SiteBuild {
   private static final Comparator<Problem> IN_PATH_ORDER =
@@ -63,6 +69,12 @@ final class SiteBuild {
       Optional<BuildCache> previous = generator.fullBuild() || !site.hasSite()
           ? Optional.empty() : BuildCache.read(cacheFile, global, warnings);
       warnings.forEach(generator.listener()::warning);
+      // With a cache to say what the current site holds, only what changed is written, into
+      // the site itself; without one, a whole new site is staged and swapped in.
+      boolean inPlace = previous.isPresent();
+      if (inPlace) {
+        site.updateInPlace();
+      }
       generator.listener().started(tree.documentCount());
       List<Inputs> inputs = inParallel(pool, documents(tree),
           document -> Inputs.of(document, previous));
@@ -99,17 +111,24 @@ final class SiteBuild {
         if (inputs.stream().anyMatch(Inputs::touched)) {
           // Files touched but not changed: remember their new times, so they are not read
           // again next time. The site itself stays as it is.
-          BuildCache.empty(global).write(cacheFile, entries(outcomes));
+          BuildCache.empty(global).write(cacheFile, entries(outcomes),
+              previous.get().siteFiles());
         }
       } else {
-        new SiteStage(templates(), feeds(), generator.title(), generator.baseUrl(), now)
-            .build(tree.sources(), summaries, site);
+        List<String> siteFiles = new SiteStage(templates(), feeds(), generator.title(),
+            generator.baseUrl(), now).build(tree.sources(), summaries, site,
+            unchangedSources(previous, outcomes));
         kept = site.filesKept();
         if (write) {
-          // No cache while the site is swapped: a build killed in between starts afresh.
+          // No cache while the site is swapped or updated: a build killed in between leaves
+          // none, so the next one builds everything afresh.
           BuildCache.delete(cacheFile);
-          site.commit();
-          BuildCache.empty(global).write(cacheFile, entries(outcomes));
+          if (inPlace) {
+            site.commitInPlace(stale(previous.get(), outcomes, siteFiles));
+          } else {
+            site.commit();
+          }
+          BuildCache.empty(global).write(cacheFile, entries(outcomes), siteFiles);
         }
       }
       int versions = summaries.stream().mapToInt(DocumentSummary::versions).sum();
@@ -167,7 +186,6 @@ final class SiteBuild {
         entry.warningList().forEach(generator.listener()::warning);
       } catch (NoSuchFileException e) {
         // The site lost some of its pages since; build them again.
-        site.discard(dir);
       }
     }
     if (outcome == null) {
@@ -176,10 +194,69 @@ final class SiteBuild {
       result.warnings().forEach(generator.listener()::warning);
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
           inputs.fingerprint(), inputs.hash(), result.summary(), result.problems(),
-          result.warnings(), site.filesIn(dir)));
+          result.warnings(), site.filesIn(dir)), false);
     }
     generator.listener().documentDone(inputs.source().name(), inputs.document().name());
     return outcome;
+  }
+
+  /**
+   * The sources whose pages the current site has right: every document of theirs kept, and
+   * none added or removed. Without a cache, none.
+   */
+  private static Predicate<String> unchangedSources(Optional<BuildCache> previous,
+      List<Outcome> outcomes) {
+    if (previous.isEmpty()) {
+      return source -> false;
+    }
+    Map<String, Integer> documentsBefore = new HashMap<>();
+    for (BuildCache.Entry entry : previous.get().entries()) {
+      documentsBefore.merge(entry.source(), 1, Integer::sum);
+    }
+    Map<String, Integer> documentsNow = new HashMap<>();
+    Set<String> changed = new HashSet<>();
+    for (Outcome outcome : outcomes) {
+      documentsNow.merge(outcome.entry().source(), 1, Integer::sum);
+      if (!outcome.kept()) {
+        changed.add(outcome.entry().source());
+      }
+    }
+    return source -> !changed.contains(source)
+        && documentsNow.getOrDefault(source, 0).equals(documentsBefore.get(source));
+  }
+
+  /**
+   * The files of the current site that the new one lacks: pages of documents removed, or
+   * rebuilt with fewer versions, and site pages no longer written (a source gone, a source
+   * page fewer).
+   */
+  private static List<String> stale(BuildCache previous, List<Outcome> outcomes,
+      List<String> siteFiles) {
+    Map<String, BuildCache.Entry> current = new HashMap<>();
+    for (Outcome outcome : outcomes) {
+      current.put(outcome.entry().key(), outcome.entry());
+    }
+    List<String> stale = new ArrayList<>();
+    for (BuildCache.Entry before : previous.entries()) {
+      BuildCache.Entry after = current.get(before.key());
+      if (after != null && after.files().equals(before.files())) {
+        continue;
+      }
+      Set<String> files = after == null ? Set.of() : new HashSet<>(after.files());
+      for (String file : before.files()) {
+        if (!files.contains(file)) {
+          stale.add(before.key() + "/" + file);
+        }
+      }
+    }
+    Set<String> written = new HashSet<>(siteFiles);
+    for (String file : previous.siteFiles()) {
+      if (!written.contains(file)) {
+        stale.add(file);
+      }
+    }
+    stale.sort(Comparator.naturalOrder());
+    return stale;
   }
 
   private static List<BuildCache.Entry> entries(List<Outcome> outcomes) {
@@ -222,10 +299,14 @@ final class SiteBuild {
     }
   }
 
-  /** What became of one document: the cache entry that describes its pages now. */
-  private record Outcome(BuildCache.Entry entry) {
+  /**
+   * What became of one document: the cache entry that describes its pages now, and whether
+   * they were kept from the current site.
+   */
+  private record Outcome(BuildCache.Entry entry, boolean kept) {
     static Outcome kept(Inputs inputs) {
-      return new Outcome(inputs.previous().orElseThrow().withFingerprint(inputs.fingerprint()));
+      return new Outcome(inputs.previous().orElseThrow().withFingerprint(inputs.fingerprint()),
+          true);
     }
   }
 

@@ -29,22 +29,24 @@ import java.util.Optional;
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 2;
+  static final int FORMAT = 3;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   private static final ObjectMapper JSON = new ObjectMapper()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final String global;
   private final Map<String, Entry> documents;
+  private final List<String> siteFiles;
 
-  private BuildCache(String global, Map<String, Entry> documents) {
+  private BuildCache(String global, Map<String, Entry> documents, List<String> siteFiles) {
     this.global = global;
     this.documents = documents;
+    this.siteFiles = siteFiles;
   }
 
   /** An empty cache for a build whose templates and options hash to {@code global}. */
   public static BuildCache empty(String global) {
-    return new BuildCache(global, new HashMap<>());
+    return new BuildCache(global, new HashMap<>(), List.of());
   }
 
   /** The cache file of the site at {@code out}. */
@@ -72,7 +74,7 @@ public final class BuildCache {
       return Optional.empty();
     }
     if (stored == null || stored.format() != FORMAT || stored.documents() == null
-        || !GENERATOR_VERSION.equals(stored.generator())) {
+        || stored.site() == null || !GENERATOR_VERSION.equals(stored.generator())) {
       warnings.add(new Problem(file, "build cache ignored: written by another version ("
           + (stored == null ? "none" : stored.generator() + ", format " + stored.format())
           + "); building everything"));
@@ -90,7 +92,7 @@ public final class BuildCache {
       }
       documents.put(entry.key(), entry);
     }
-    return Optional.of(new BuildCache(global, documents));
+    return Optional.of(new BuildCache(global, documents, List.copyOf(stored.site())));
   }
 
   /** Deletes the cache file, so that a build killed before the next {@link #write} is full. */
@@ -98,11 +100,18 @@ public final class BuildCache {
     Files.deleteIfExists(file);
   }
 
-  /** Writes this cache to {@code file}, atomically. */
-  public void write(Path file, Collection<Entry> entries) throws IOException {
+  /**
+   * Writes this cache to {@code file}, atomically.
+   *
+   * @param entries every document of the site
+   * @param siteFiles the files of the site stage, relative to the site root
+   */
+  public void write(Path file, Collection<Entry> entries, List<String> siteFiles)
+      throws IOException {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     try (OutputStream out = Files.newOutputStream(temporary)) {
-      JSON.writeValue(out, new Stored(FORMAT, GENERATOR_VERSION, global, List.copyOf(entries)));
+      JSON.writeValue(out, new Stored(FORMAT, GENERATOR_VERSION, global, List.copyOf(entries),
+          siteFiles));
     }
     try {
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
@@ -122,6 +131,16 @@ public final class BuildCache {
     return documents.size();
   }
 
+  /** Every document entry of the last build. */
+  public Collection<Entry> entries() {
+    return documents.values();
+  }
+
+  /** The files the last build's site stage wrote (home page, source pages, feeds, …). */
+  public List<String> siteFiles() {
+    return siteFiles;
+  }
+
   private static String firstLine(String message) {
     if (message == null) {
       return "no detail";
@@ -131,7 +150,8 @@ public final class BuildCache {
   }
 
   /** The file as stored. */
-  record Stored(int format, String generator, String global, List<Entry> documents) {}
+  record Stored(int format, String generator, String global, List<Entry> documents,
+      List<String> site) {}
 
   /**
    * One document as the last build left it.
@@ -158,7 +178,8 @@ public final class BuildCache {
           List.copyOf(files));
     }
 
-    String key() {
+    /** Its folder in the site, {@code source/name}; unique among the entries of a cache. */
+    public String key() {
       return source + "/" + name;
     }
 

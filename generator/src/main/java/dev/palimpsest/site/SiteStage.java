@@ -19,6 +19,7 @@ import dev.palimpsest.site.SiteViews.HomePage;
 import dev.palimpsest.site.SiteViews.SourceItem;
 import dev.palimpsest.site.SiteViews.SourcePage;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import dev.palimpsest.write.SiteOutput;
 
@@ -65,9 +67,24 @@ public final class SiteStage {
    *
    * @param sources the sources, with their output and display names
    * @param documents the summaries of every document that was built
+   * @return the files of the site stage, written or kept, relative to the site root
    */
-  public void build(List<SourceInput> sources, List<DocumentSummary> documents, SiteOutput out)
-      throws IOException {
+  public List<String> build(List<SourceInput> sources, List<DocumentSummary> documents,
+      SiteOutput out) throws IOException {
+    return build(sources, documents, out, source -> false);
+  }
+
+  /**
+   * Writes the site-wide files, keeping the pages and feed of the sources that {@code
+   * unchanged} names as they are in the current site. A source's pages depend only on its
+   * documents, the options and the templates; the caller knows when none of them changed.
+   *
+   * @param unchanged tells, by output name, the sources whose documents and their inputs are
+   *     all as they were when the current site was built with the same options and templates
+   */
+  public List<String> build(List<SourceInput> sources, List<DocumentSummary> documents,
+      SiteOutput out, Predicate<String> unchanged) throws IOException {
+    List<String> written = new ArrayList<>();
     Map<String, SourceInput> sourcesByName = sources.stream()
         .collect(Collectors.toMap(SourceInput::name, Function.identity(),
             (a, b) -> a, LinkedHashMap::new));
@@ -80,7 +97,9 @@ public final class SiteStage {
     for (Map.Entry<String, List<DocumentSummary>> entry : bySource.entrySet()) {
       SourceInput source = sourcesByName.get(entry.getKey());
       List<DocumentSummary> sourceDocuments = entry.getValue();
-      writeSource(out, source, sourceDocuments, excerpts);
+      List<String> kept = unchanged.test(source.name())
+          ? keepSource(out, source, sourceDocuments.size()) : List.of();
+      written.addAll(kept.isEmpty() ? writeSource(out, source, sourceDocuments, excerpts) : kept);
       Instant lastChanged = sourceDocuments.stream().map(DocumentSummary::lastChanged)
           .max(Comparator.naturalOrder()).orElseThrow();
       sourceItems.add(new SourceItem(source.displayName(), source.name() + "/index.html",
@@ -106,14 +125,38 @@ public final class SiteStage {
         recentEntries, updated, true));
     out.write("changes.json", stream -> ChangesJson.write(all, now, stream));
     out.write("sitemap.xml", Sitemap.write(baseUrl, sources, documents));
+    written.addAll(List.of("index.html", "feed.xml", "atom.xml", "changes.json", "sitemap.xml"));
     for (Map.Entry<String, byte[]> asset : templates.assets().entrySet()) {
       out.write(asset.getKey(), asset.getValue());
+      written.add(asset.getKey());
     }
+    return written;
   }
 
-  private void writeSource(SiteOutput out, SourceInput source, List<DocumentSummary> documents,
-      FeedExcerpts excerpts) throws IOException {
+  /**
+   * Keeps the pages and feed of a source from the current site; returns their paths, or none
+   * when the current site lacks one of them.
+   */
+  private static List<String> keepSource(SiteOutput out, SourceInput source, int documents)
+      throws IOException {
+    List<String> names = new ArrayList<>();
+    for (int page = 1; page <= pageCount(documents); page++) {
+      names.add(sourcePageFile(page));
+    }
+    names.add("feed.xml");
+    try {
+      out.keep(source.name(), names);
+    } catch (NoSuchFileException e) {
+      return List.of();
+    }
+    return names.stream().map(name -> source.name() + "/" + name).toList();
+  }
+
+  /** Writes the pages and feed of a source; returns their paths. */
+  private List<String> writeSource(SiteOutput out, SourceInput source,
+      List<DocumentSummary> documents, FeedExcerpts excerpts) throws IOException {
     String dir = source.name() + "/";
+    List<String> written = new ArrayList<>();
     List<DocumentSummary> ordered = new ArrayList<>(documents);
     ordered.sort(Comparator.comparing(DocumentSummary::lastChanged).reversed()
         .thenComparing(DocumentSummary::name));
@@ -134,12 +177,15 @@ public final class SiteStage {
           PageContext.of(siteTitle, path, pageCount > 1 && page > 1
               ? source.displayName() + " (page " + page + ")" : source.displayName(),
               dir + "feed.xml").with("source", view)));
+      written.add(path);
     }
     List<Change> changes = changes(documents);
     out.write(dir + "feed.xml", feeds.write(source.displayName() + " · " + siteTitle,
         "Changes to the documents of " + source.displayName(), dir + "feed.xml",
         dir + "index.html", entries(changes, excerpts), changes.isEmpty() ? ordered.get(0).lastChanged()
             : changes.get(0).change().toTime(), false));
+    written.add(dir + "feed.xml");
+    return written;
   }
 
   /** How many source pages a source with this many documents gets (at least one). */

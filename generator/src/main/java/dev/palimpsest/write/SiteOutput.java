@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -32,6 +35,13 @@ import java.util.stream.Stream;
  * kill fell between the two renames, aside; the next {@link #open} puts it back before anything
  * else. Folders left by killed builds are removed then too. A lock file beside the output keeps
  * two builds from writing the same site at once.
+ *
+ * <p>A site {@linkplain #updateInPlace updated in place} stages only the files it writes, and
+ * {@link #commitInPlace} renames them over the current site one by one: new files first, then
+ * replaced ones, and files no longer part of the site are deleted last. Every file is always
+ * whole, the old one or the new one, and every link between them resolves at every moment;
+ * what a kill can leave is a site part old and part new, which the caller must rebuild in full
+ * next time (it deletes its build cache first).
  */
 public final class SiteOutput implements AutoCloseable {
   /** A file every Palimpsest site has: its presence makes an output folder safe to replace. */
@@ -47,6 +57,7 @@ public final class SiteOutput implements AutoCloseable {
   private final FileLock lock;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicInteger kept = new AtomicInteger();
+  private volatile boolean inPlace;
   private boolean committed;
 
   private SiteOutput(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
@@ -142,7 +153,11 @@ public final class SiteOutput implements AutoCloseable {
 
   /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
   public byte[] read(String path) throws IOException {
-    return Files.readAllBytes(staged(path));
+    Path file = staged(path);
+    if (inPlace && !Files.exists(file)) {
+      return Files.readAllBytes(out.resolve(checked(path)));
+    }
+    return Files.readAllBytes(file);
   }
 
   /**
@@ -195,51 +210,75 @@ public final class SiteOutput implements AutoCloseable {
   }
 
   /**
-   * Carries files of the current site into the new one unchanged: hard links where the file
-   * system allows (nothing is copied or rewritten), copies elsewhere. The new site must never
-   * write to a kept file, since it may share its bytes with the site being served.
+   * Makes this an update of the current site in place rather than a new site swapped in:
+   * only the files written are staged, {@link #keep} leaves files where they are, and the
+   * build ends with {@link #commitInPlace}. Called before anything is written or kept.
+   */
+  public void updateInPlace() {
+    if (files.get() > 0 || kept.get() > 0) {
+      throw new IllegalStateException("an update in place is chosen before writing");
+    }
+    inPlace = true;
+  }
+
+  /**
+   * Carries files of the current site into the new one unchanged, all or none. A site swapped
+   * in gets hard links where the file system allows (nothing is copied or rewritten), copies
+   * elsewhere; the new site must never write to a kept file, since it may share its bytes with
+   * the site being served. A site updated in place only checks that the files are there.
    *
    * @param dir a folder relative to the site root ("source/document")
    * @param names files relative to {@code dir}
-   * @throws java.nio.file.NoSuchFileException when the current site lacks one of them; the
-   *     caller then {@linkplain #discard discards} the folder and writes it afresh
+   * @throws java.nio.file.NoSuchFileException when the current site lacks one of them; none is
+   *     kept then, and the caller writes them afresh
    */
   public void keep(String dir, List<String> names) throws IOException {
-    Path made = null;
-    for (String name : names) {
-      String path = checked(dir + "/" + name);
-      Path from = out.resolve(path);
-      Path to = staging.resolve(path);
-      // Names come in order, so a folder made for one file usually serves the next ones.
-      if (!to.getParent().equals(made)) {
-        made = Files.createDirectories(to.getParent());
-      }
-      try {
-        Files.createLink(to, from);
-      } catch (UnsupportedOperationException | FileSystemException e) {
-        if (e instanceof NoSuchFileException missing) {
-          throw missing;
+    if (inPlace) {
+      for (String name : names) {
+        Path file = out.resolve(checked(dir + "/" + name));
+        if (!Files.isRegularFile(file)) {
+          throw new NoSuchFileException(file.toString());
         }
-        Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
       }
-      kept.incrementAndGet();
+      kept.addAndGet(names.size());
+      return;
     }
-  }
-
-  /** Removes a folder from the new site, with whatever was kept or written in it. */
-  public void discard(String dir) throws IOException {
-    Path folder = staged(dir);
-    if (Files.exists(folder)) {
-      try (Stream<Path> walk = Files.walk(folder)) {
-        kept.addAndGet(-(int) walk.filter(Files::isRegularFile).count());
+    List<Path> linked = new ArrayList<>();
+    Path made = null;
+    try {
+      for (String name : names) {
+        String path = checked(dir + "/" + name);
+        Path from = out.resolve(path);
+        Path to = staging.resolve(path);
+        // Names come in order, so a folder made for one file usually serves the next ones.
+        if (!to.getParent().equals(made)) {
+          made = Files.createDirectories(to.getParent());
+        }
+        try {
+          Files.createLink(to, from);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+          if (e instanceof NoSuchFileException missing) {
+            throw missing;
+          }
+          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        linked.add(to);
       }
-      deleteTree(folder);
+    } catch (NoSuchFileException e) {
+      for (Path link : linked) {
+        Files.delete(link);
+      }
+      throw e;
     }
+    kept.addAndGet(linked.size());
   }
 
   /** The files of the new site under {@code dir}, relative to it, in name order. */
   public List<String> filesIn(String dir) throws IOException {
-    Path folder = staged(dir);
+    return filesUnder(staged(dir));
+  }
+
+  private static List<String> filesUnder(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
@@ -264,6 +303,62 @@ public final class SiteOutput implements AutoCloseable {
     committed = true;
   }
 
+  /**
+   * Moves the staged files into the current site and deletes {@code stale} files from it (see
+   * the class comment for the order). A staged file with the same bytes as the one it would
+   * replace is dropped instead, so that unchanged pages keep their time for tools that copy
+   * the site on by time.
+   *
+   * @param stale files of the current site, relative to its root, that the new site lacks
+   * @return how many files of the site were added or replaced
+   */
+  public int commitInPlace(Collection<String> stale) throws IOException {
+    if (!inPlace) {
+      throw new IllegalStateException("not an update in place");
+    }
+    List<String> staged = filesUnder(staging);
+    List<String> replacing = new ArrayList<>();
+    int changed = 0;
+    for (String path : staged) {
+      Path target = out.resolve(path);
+      if (Files.exists(target)) {
+        replacing.add(path);
+      } else {
+        Files.createDirectories(target.getParent());
+        move(staging.resolve(path), target);
+        changed++;
+      }
+    }
+    for (String path : replacing) {
+      Path from = staging.resolve(path);
+      Path target = out.resolve(path);
+      if (Files.mismatch(from, target) != -1) {
+        replace(from, target);
+        changed++;
+      }
+    }
+    for (String path : stale) {
+      Path file = out.resolve(checked(path));
+      Files.deleteIfExists(file);
+      deleteEmptyFolders(file.getParent());
+    }
+    deleteTree(staging);
+    committed = true;
+    return changed;
+  }
+
+  /** Deletes {@code folder} and its parents up to the site root while they are empty. */
+  private void deleteEmptyFolders(Path folder) throws IOException {
+    for (Path dir = folder; dir != null && !dir.equals(out) && dir.startsWith(out);
+        dir = dir.getParent()) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (DirectoryNotEmptyException e) {
+        return;
+      }
+    }
+  }
+
   /** Deletes the staging folder unless the site was committed, and lets other builds in. */
   @Override
   public void close() throws IOException {
@@ -282,6 +377,14 @@ public final class SiteOutput implements AutoCloseable {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(from, to);
+    }
+  }
+
+  private static void replace(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -220,6 +220,73 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void anUpdateInPlaceLeavesOtherSourcesAndUnchangedSitePagesUntouched() throws Exception {
+    build(generator());
+    Map<String, Object> before = identities(site);
+    Files.writeString(snapshots.resolve("source-1/doc-4/2026-01-09T00-00-00Z.txt"), "New.");
+
+    BuildReport report = build(generator());
+
+    Map<String, Object> after = identities(site);
+    int untouched = 0;
+    for (Map.Entry<String, Object> file : before.entrySet()) {
+      String path = file.getKey();
+      if (path.startsWith("source-0/") || path.startsWith("source-2/")
+          || path.startsWith("assets/")) {
+        assertEquals(file.getValue(), after.get(path), path + " is left as it is");
+        untouched++;
+      }
+    }
+    assertTrue(untouched > 2 * 4 * 6, "pages of two sources and the assets: " + untouched);
+    // 14 files of the document, 2 of its source and 7 of the site (pages, feeds, assets).
+    assertTrue(report.pagesWritten() < 30, "one document and the site pages: "
+        + report.pagesWritten());
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
+  void aRemovedSnapshotTakesItsPagesAway() throws Exception {
+    build(generator());
+    assertTrue(Files.exists(site.resolve("source-0/doc-3/versions/3.html")));
+    Files.delete(snapshots.resolve("source-0/doc-3/2026-01-03T00-00-00Z.txt"));
+
+    build(generator());
+
+    assertFalse(Files.exists(site.resolve("source-0/doc-3/versions/3.html")));
+    assertFalse(Files.exists(site.resolve("source-0/doc-3/diffs/2-3.html")));
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
+  void aRemovedSourceTakesItsFolderAway() throws Exception {
+    build(generator());
+    try (Stream<Path> files = Files.walk(snapshots.resolve("source-2"))) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    }
+
+    build(generator());
+
+    assertFalse(Files.exists(site.resolve("source-2")));
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
+  void aBuildAfterAnUpdateCutShortBuildsEverything() throws Exception {
+    build(generator());
+    // What a build killed while updating the site in place leaves: no cache, and a site
+    // part old, part new.
+    Files.delete(BuildCache.fileFor(site));
+    Files.writeString(site.resolve("source-0/doc-0/index.html"), "half-way");
+
+    BuildReport report = build(generator());
+
+    assertEquals(0, report.pagesKept());
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
   void oneThreadAndFourThreadsBuildTheSameSite() throws Exception {
     Path one = work.resolve("one/site");
     Path four = work.resolve("four/site");

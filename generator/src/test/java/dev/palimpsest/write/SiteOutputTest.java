@@ -1,0 +1,137 @@
+package dev.palimpsest.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A site swapped in whole, or updated in place file by file. */
+class SiteOutputTest {
+  @TempDir
+  Path work;
+
+  /** A site whose home page links to pages/{from..to}.html. */
+  private static void writeSite(SiteOutput site, int from, int to, String version)
+      throws IOException {
+    StringBuilder home = new StringBuilder(version + "\n");
+    for (int page = from; page <= to; page++) {
+      site.write("pages/" + page + ".html", version + " page " + page);
+      home.append("pages/").append(page).append(".html\n");
+    }
+    site.write("index.html", home.toString());
+    site.write("changes.json", version);
+  }
+
+  private static List<String> pages(int from, int to) {
+    List<String> pages = new ArrayList<>();
+    for (int page = from; page <= to; page++) {
+      pages.add("pages/" + page + ".html");
+    }
+    return pages;
+  }
+
+  @Test
+  void anUpdateInPlaceAddsFilesBeforeReplacingAndDeletesLast() throws Exception {
+    Path out = work.resolve("site");
+    try (SiteOutput site = SiteOutput.open(out)) {
+      writeSite(site, 1, 2000, "v1");
+      site.commit();
+    }
+
+    // A reader that follows the home page while the update runs: whenever it reads the new
+    // home page, every page that it links to is already there.
+    AtomicBoolean done = new AtomicBoolean();
+    AtomicInteger newHomesSeen = new AtomicInteger();
+    AtomicReference<String> broken = new AtomicReference<>();
+    Thread reader = new Thread(() -> {
+      while (!done.get() && broken.get() == null) {
+        try {
+          List<String> home = Files.readAllLines(out.resolve("index.html"));
+          if (home.get(0).equals("v2")) {
+            newHomesSeen.incrementAndGet();
+            for (String link : home.subList(1, home.size())) {
+              if (!Files.isRegularFile(out.resolve(link))) {
+                broken.set(link);
+              }
+            }
+          }
+        } catch (NoSuchFileException e) {
+          broken.set("index.html");
+        } catch (IOException e) {
+          broken.set(e.toString());
+        }
+      }
+    });
+    reader.start();
+    int changed;
+    try (SiteOutput site = SiteOutput.open(out)) {
+      site.updateInPlace();
+      site.keep("pages", pages(1001, 2000).stream().map(p -> p.substring(6)).toList());
+      assertEquals(1000, site.filesKept());
+      writeSite(site, 2001, 4000, "v2");
+      // An unchanged file with the same bytes is left as it is.
+      site.write("pages/1500.html", "v1 page 1500");
+      changed = site.commitInPlace(pages(1, 1000));
+    } finally {
+      done.set(true);
+      reader.join();
+    }
+
+    assertEquals(null, broken.get(), "a link of the new home page was broken");
+    assertTrue(newHomesSeen.get() > 0, "the reader saw the new home page");
+    assertEquals(2000 + 2, changed, "2,000 pages added, the home page and changes.json replaced");
+    assertFalse(Files.exists(out.resolve("pages/1.html")), "stale pages are deleted");
+    assertEquals("v1 page 1001", Files.readString(out.resolve("pages/1001.html")));
+    assertEquals("v2 page 4000", Files.readString(out.resolve("pages/4000.html")));
+    try (var siblings = Files.list(work)) {
+      assertEquals(List.of("site"), siblings.map(p -> p.getFileName().toString())
+          .filter(name -> !name.endsWith(".lock")).toList(), "no staging folder is left");
+    }
+  }
+
+  @Test
+  void keepingIsAllOrNothing() throws Exception {
+    Path out = work.resolve("site");
+    try (SiteOutput site = SiteOutput.open(out)) {
+      writeSite(site, 1, 3, "v1");
+      site.commit();
+    }
+    try (SiteOutput site = SiteOutput.open(out)) {
+      try {
+        site.keep("pages", List.of("1.html", "2.html", "9.html"));
+      } catch (NoSuchFileException expected) {
+        // 9.html was never written
+      }
+      assertEquals(0, site.filesKept());
+      assertEquals(List.of(), site.filesIn("pages"), "nothing of the failed keep is staged");
+    }
+  }
+
+  @Test
+  void anUpdateInPlaceRemovesFoldersLeftEmpty() throws Exception {
+    Path out = work.resolve("site");
+    try (SiteOutput site = SiteOutput.open(out)) {
+      writeSite(site, 1, 3, "v1");
+      site.write("gone/deep/page.html", "gone");
+      site.commit();
+    }
+    try (SiteOutput site = SiteOutput.open(out)) {
+      site.updateInPlace();
+      writeSite(site, 1, 3, "v2");
+      site.commitInPlace(List.of("gone/deep/page.html"));
+    }
+    assertFalse(Files.exists(out.resolve("gone")));
+    assertTrue(Files.isRegularFile(out.resolve("pages/3.html")));
+  }
+}
