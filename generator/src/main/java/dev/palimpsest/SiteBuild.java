@@ -286,7 +286,7 @@ final class SiteBuild {
       String hash, Optional<BuildCache.Entry> previous, boolean unchanged, boolean touched) {
     static Inputs of(Document document, Optional<BuildCache> cache) throws IOException {
       List<Path> files = InputHashes.inputs(document.source(), document.document());
-      String fingerprint = InputHashes.fingerprint(files);
+      String fingerprint = InputHashes.fingerprint(document.source(), document.document());
       Optional<BuildCache.Entry> previous = cache.flatMap(c -> c.get(document.source().name(),
           document.document().name()));
       boolean sameFingerprint = previous.map(e -> e.fingerprint().equals(fingerprint))

@@ -1,38 +1,46 @@
 package dev.palimpsest.cache;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.palimpsest.Problem;
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentSummary;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * What the last build knew of each document: the hash of its inputs, its summary, its problems
- * and the files it wrote, so that a rebuild can keep the pages of documents that did not change.
- * Kept in one file beside the site ({@code .<site>.palimpsest-cache}), never inside it, so it is
- * not published. A cache is used only when its format, the generator version and the global hash
- * (templates and options) match; anything else is ignored, with a warning when the file is not a
- * cache this generator wrote.
+ * and the files it wrote, so that a rebuild can keep the pages of documents that did not change;
+ * and the files of the site stage. Kept in one file beside the site
+ * ({@code .<site>.palimpsest-cache}), never inside it, so it is not published. A compact binary
+ * file with a checksum: a no-op rebuild of a large site reads it whole, and a text format took
+ * most of that build's time. A cache is used only when its format, the generator version and
+ * the global hash (templates and options) match; anything else is ignored, with a warning when
+ * the file is not a cache this generator wrote or is damaged.
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 3;
+  static final int FORMAT = 4;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** The first bytes of every cache file. */
+  private static final String MAGIC = "palimpsest build cache";
 
   private final String global;
   private final Map<String, Entry> documents;
@@ -65,34 +73,61 @@ public final class BuildCache {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
-    Stored stored;
-    try (InputStream in = Files.newInputStream(file)) {
-      stored = JSON.readValue(in, Stored.class);
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      warnings.add(new Problem(file, "build cache ignored: not readable (" + e.getMessage()
+          + "); building everything"));
+      return Optional.empty();
+    }
+    try {
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+      if (!MAGIC.equals(readMagic(in))) {
+        throw new IOException("not a build cache");
+      }
+      int format = in.readInt();
+      String generator = in.readUTF();
+      if (format != FORMAT || !GENERATOR_VERSION.equals(generator)) {
+        warnings.add(new Problem(file, "build cache ignored: written by another version ("
+            + generator + ", format " + format + "); building everything"));
+        return Optional.empty();
+      }
+      if (!checksumHolds(bytes)) {
+        throw new IOException("checksum does not match");
+      }
+      if (!global.equals(in.readUTF())) {
+        return Optional.empty();
+      }
+      List<String> siteFiles = readStrings(in);
+      int count = in.readInt();
+      Map<String, Entry> documents = new HashMap<>();
+      for (int i = 0; i < count; i++) {
+        Entry entry = Entry.read(in);
+        documents.put(entry.key(), entry);
+      }
+      return Optional.of(new BuildCache(global, documents, siteFiles));
     } catch (IOException | RuntimeException e) {
       warnings.add(new Problem(file, "build cache ignored: not a readable cache ("
           + firstLine(e.getMessage()) + "); building everything"));
       return Optional.empty();
     }
-    if (stored == null || stored.format() != FORMAT || stored.documents() == null
-        || stored.site() == null || !GENERATOR_VERSION.equals(stored.generator())) {
-      warnings.add(new Problem(file, "build cache ignored: written by another version ("
-          + (stored == null ? "none" : stored.generator() + ", format " + stored.format())
-          + "); building everything"));
-      return Optional.empty();
+  }
+
+  private static String readMagic(DataInputStream in) throws IOException {
+    byte[] magic = new byte[MAGIC.length()];
+    in.readFully(magic);
+    return new String(magic, StandardCharsets.US_ASCII);
+  }
+
+  /** The last 8 bytes hold the CRC-32 of all the others: a torn or damaged file shows. */
+  private static boolean checksumHolds(byte[] bytes) {
+    if (bytes.length < 8) {
+      return false;
     }
-    if (!global.equals(stored.global())) {
-      return Optional.empty();
-    }
-    Map<String, Entry> documents = new HashMap<>();
-    for (Entry entry : stored.documents()) {
-      if (entry == null || !entry.valid()) {
-        warnings.add(new Problem(file, "build cache ignored: an entry is incomplete;"
-            + " building everything"));
-        return Optional.empty();
-      }
-      documents.put(entry.key(), entry);
-    }
-    return Optional.of(new BuildCache(global, documents, List.copyOf(stored.site())));
+    CRC32 crc = new CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    return crc.getValue() == ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
   }
 
   /** Deletes the cache file, so that a build killed before the next {@link #write} is full. */
@@ -109,9 +144,24 @@ public final class BuildCache {
   public void write(Path file, Collection<Entry> entries, List<String> siteFiles)
       throws IOException {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try (OutputStream out = Files.newOutputStream(temporary)) {
-      JSON.writeValue(out, new Stored(FORMAT, GENERATOR_VERSION, global, List.copyOf(entries),
-          siteFiles));
+    CRC32 crc = new CRC32();
+    try (OutputStream stream = Files.newOutputStream(temporary)) {
+      CheckedOutputStream checked = new CheckedOutputStream(
+          new BufferedOutputStream(stream, 64 * 1024), crc);
+      DataOutputStream out = new DataOutputStream(checked);
+      out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
+      out.writeInt(FORMAT);
+      out.writeUTF(GENERATOR_VERSION);
+      out.writeUTF(global);
+      writeStrings(out, siteFiles);
+      out.writeInt(entries.size());
+      for (Entry entry : entries) {
+        entry.write(out);
+      }
+      out.flush();
+      DataOutputStream tail = new DataOutputStream(stream);
+      tail.writeLong(crc.getValue());
+      tail.flush();
     }
     try {
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
@@ -149,9 +199,49 @@ public final class BuildCache {
     return end < 0 ? message : message.substring(0, end);
   }
 
-  /** The file as stored. */
-  record Stored(int format, String generator, String global, List<Entry> documents,
-      List<String> site) {}
+  private static void writeStrings(DataOutputStream out, List<String> strings)
+      throws IOException {
+    out.writeInt(strings.size());
+    for (String string : strings) {
+      out.writeUTF(string);
+    }
+  }
+
+  private static List<String> readStrings(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<String> strings = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      strings.add(in.readUTF());
+    }
+    return List.copyOf(strings);
+  }
+
+  private static void writeProblems(DataOutputStream out, List<Problem> problems)
+      throws IOException {
+    out.writeInt(problems.size());
+    for (Problem problem : problems) {
+      out.writeUTF(problem.path().toString());
+      out.writeUTF(problem.reason());
+    }
+  }
+
+  private static List<Problem> readProblems(DataInputStream in) throws IOException {
+    int count = in.readInt();
+    List<Problem> problems = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      problems.add(new Problem(Path.of(in.readUTF()), in.readUTF()));
+    }
+    return List.copyOf(problems);
+  }
+
+  private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+    out.writeLong(instant.getEpochSecond());
+    out.writeInt(instant.getNano());
+  }
+
+  private static Instant readInstant(DataInputStream in) throws IOException {
+    return Instant.ofEpochSecond(in.readLong(), in.readInt());
+  }
 
   /**
    * One document as the last build left it.
@@ -161,21 +251,20 @@ public final class BuildCache {
    * @param fingerprint sizes and times of its input files
    * @param hash the content hash of its input files
    * @param summary its summary, or null when none of its snapshots could be used
-   * @param problems its problems as [path, reason]
-   * @param warnings its warnings as [path, reason]
+   * @param problems its problems
+   * @param warnings its warnings
    * @param files the files it wrote, relative to its folder in the site
    */
   public record Entry(String source, String name, String fingerprint, String hash,
-      StoredSummary summary, List<List<String>> problems, List<List<String>> warnings,
+      DocumentSummary summary, List<Problem> problems, List<Problem> warnings,
       List<String> files) {
 
     /** An entry for a document just built. */
     public static Entry of(String source, String name, String fingerprint, String hash,
         Optional<DocumentSummary> summary, List<Problem> problems, List<Problem> warnings,
         List<String> files) {
-      return new Entry(source, name, fingerprint, hash,
-          summary.map(StoredSummary::of).orElse(null), pairs(problems), pairs(warnings),
-          List.copyOf(files));
+      return new Entry(source, name, fingerprint, hash, summary.orElse(null),
+          List.copyOf(problems), List.copyOf(warnings), List.copyOf(files));
     }
 
     /** Its folder in the site, {@code source/name}; unique among the entries of a cache. */
@@ -183,24 +272,17 @@ public final class BuildCache {
       return source + "/" + name;
     }
 
-    boolean valid() {
-      return source != null && name != null && fingerprint != null && hash != null
-          && problems != null && warnings != null && files != null
-          && problems.stream().allMatch(p -> p != null && p.size() == 2)
-          && warnings.stream().allMatch(p -> p != null && p.size() == 2);
-    }
-
     /** The summary as the site stage needs it. */
     public Optional<DocumentSummary> documentSummary() {
-      return Optional.ofNullable(summary).map(s -> s.toSummary(source, name));
+      return Optional.ofNullable(summary);
     }
 
     public List<Problem> problemList() {
-      return problems(problems);
+      return problems;
     }
 
     public List<Problem> warningList() {
-      return problems(warnings);
+      return warnings;
     }
 
     /** The same entry with a fresh fingerprint, for inputs touched but not changed. */
@@ -208,44 +290,59 @@ public final class BuildCache {
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files);
     }
 
-    private static List<List<String>> pairs(List<Problem> problems) {
-      return problems.stream().map(p -> List.of(p.path().toString(), p.reason())).toList();
+    void write(DataOutputStream out) throws IOException {
+      out.writeUTF(source);
+      out.writeUTF(name);
+      out.writeUTF(fingerprint);
+      out.writeUTF(hash);
+      out.writeBoolean(summary != null);
+      if (summary != null) {
+        out.writeUTF(summary.title());
+        writeInstant(out, summary.firstSeen());
+        writeInstant(out, summary.lastChanged());
+        writeInstant(out, summary.lastChecked());
+        out.writeInt(summary.versions());
+        out.writeBoolean(summary.frozen());
+        out.writeInt(summary.changes().size());
+        for (ChangeSummary change : summary.changes()) {
+          out.writeInt(change.from());
+          out.writeInt(change.to());
+          writeInstant(out, change.fromTime());
+          writeInstant(out, change.toTime());
+          out.writeInt(change.wordsAdded());
+          out.writeInt(change.wordsRemoved());
+          out.writeInt(change.movedBlocks());
+        }
+      }
+      writeProblems(out, problems);
+      writeProblems(out, warnings);
+      writeStrings(out, files);
     }
 
-    private static List<Problem> problems(List<List<String>> pairs) {
-      return pairs.stream().map(p -> new Problem(Path.of(p.get(0)), p.get(1))).toList();
-    }
-  }
-
-  /** A {@link DocumentSummary} without its (implied) source and name. */
-  public record StoredSummary(String title, String firstSeen, String lastChanged,
-      String lastChecked, int versions, boolean frozen, List<StoredChange> changes) {
-    static StoredSummary of(DocumentSummary summary) {
-      return new StoredSummary(summary.title(), summary.firstSeen().toString(),
-          summary.lastChanged().toString(), summary.lastChecked().toString(),
-          summary.versions(), summary.frozen(),
-          summary.changes().stream().map(StoredChange::of).toList());
-    }
-
-    DocumentSummary toSummary(String source, String name) {
-      return new DocumentSummary(source, name, title, Instant.parse(firstSeen),
-          Instant.parse(lastChanged), Instant.parse(lastChecked), versions, frozen,
-          changes.stream().map(StoredChange::toChange).toList());
-    }
-  }
-
-  /** A {@link ChangeSummary} as stored. */
-  public record StoredChange(int from, int to, String fromTime, String toTime, int wordsAdded,
-      int wordsRemoved, int movedBlocks) {
-    static StoredChange of(ChangeSummary change) {
-      return new StoredChange(change.from(), change.to(), change.fromTime().toString(),
-          change.toTime().toString(), change.wordsAdded(), change.wordsRemoved(),
-          change.movedBlocks());
-    }
-
-    ChangeSummary toChange() {
-      return new ChangeSummary(from, to, Instant.parse(fromTime), Instant.parse(toTime),
-          wordsAdded, wordsRemoved, movedBlocks);
+    static Entry read(DataInputStream in) throws IOException {
+      String source = in.readUTF();
+      String name = in.readUTF();
+      String fingerprint = in.readUTF();
+      String hash = in.readUTF();
+      DocumentSummary summary = null;
+      if (in.readBoolean()) {
+        String title = in.readUTF();
+        Instant firstSeen = readInstant(in);
+        Instant lastChanged = readInstant(in);
+        Instant lastChecked = readInstant(in);
+        int versions = in.readInt();
+        boolean frozen = in.readBoolean();
+        int count = in.readInt();
+        List<ChangeSummary> changes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+          changes.add(new ChangeSummary(in.readInt(), in.readInt(), readInstant(in),
+              readInstant(in), in.readInt(), in.readInt(), in.readInt()));
+        }
+        summary = new DocumentSummary(source, name, title, firstSeen, lastChanged, lastChecked,
+            versions, frozen, changes);
+      }
+      return new Entry(source, name, fingerprint, hash, summary, readProblems(in),
+          readProblems(in), readStrings(in));
     }
   }
 }

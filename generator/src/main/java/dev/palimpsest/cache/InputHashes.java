@@ -39,6 +39,24 @@ public final class InputHashes {
   }
 
   /**
+   * Name, size and modification time of each input file of a document as the scan found them
+   * (absent files count as such): when this is unchanged since the last build, the files are
+   * taken to be unchanged too. Computed from the scan, without asking the file system again.
+   */
+  public static String fingerprint(SourceInput source, DocumentInput document) {
+    MessageDigest sha = sha256();
+    update(sha, SOURCE_PROPERTIES);
+    update(sha, source.properties().text());
+    update(sha, DOCUMENT_PROPERTIES);
+    update(sha, document.properties().text());
+    for (SnapshotFile snapshot : document.snapshots()) {
+      update(sha, snapshot.path().getFileName().toString());
+      update(sha, snapshot.stamp().text());
+    }
+    return HexFormat.of().formatHex(sha.digest());
+  }
+
+  /**
    * Name, size and modification time of each file (absent files count as such): when this is
    * unchanged since the last build, the files are taken to be unchanged too.
    */

@@ -12,9 +12,10 @@ import java.util.List;
  * @param name its own output name (a safe slug of the folder name)
  * @param settings what its properties say
  * @param snapshots its usable snapshot files, oldest first, never empty
+ * @param properties size and time of its document.properties, or {@link FileStamp#ABSENT}
  */
 public record DocumentInput(Path folder, String source, String name, DocumentSettings settings,
-    List<SnapshotFile> snapshots) {
+    List<SnapshotFile> snapshots, FileStamp properties) {
   public DocumentInput {
     snapshots = List.copyOf(snapshots);
     if (snapshots.isEmpty()) {

@@ -5,9 +5,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
 
-/** One capture of a document: its file, the UTC time its name gives, and its format. */
-public record SnapshotFile(Path path, Instant time, Format format) {
+/**
+ * One capture of a document: its file, the UTC time its name gives, its format, and its size and
+ * time when it was found.
+ */
+public record SnapshotFile(Path path, Instant time, Format format, FileStamp stamp) {
   public SnapshotFile {
+    Objects.requireNonNull(stamp, "stamp must not be null");
     Objects.requireNonNull(path, "path must not be null");
     Objects.requireNonNull(time, "time must not be null");
     Objects.requireNonNull(format, "format must not be null");

@@ -6,9 +6,13 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +26,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.stream.Stream;
 
 /**
  * Reads the layout of a snapshot folder ({@code <source>/<document>/<time>.<ext>}, see the SPEC)
@@ -64,11 +67,12 @@ public final class SnapshotFolder {
 
   private List<SourceInput> readSources() throws IOException {
     Map<String, Path> folders = new TreeMap<>();
-    for (Path entry : list(root)) {
+    for (Listed entry : list(root)) {
       if (isUsableFolder(entry)) {
-        folders.put(entry.getFileName().toString(), entry);
-      } else if (Files.isRegularFile(entry)) {
-        report(entry, "a file at the top level, where only source folders belong; ignored");
+        folders.put(entry.name(), entry.path());
+      } else if (entry.regularFile()) {
+        report(entry.path(), "a file at the top level, where only source folders belong;"
+            + " ignored");
       }
     }
     List<SourceInput> sources = new ArrayList<>();
@@ -81,26 +85,38 @@ public final class SnapshotFolder {
 
   private Optional<SourceInput> readSource(Path folder, String name) throws IOException {
     Properties properties = new Properties();
+    FileStamp propertiesStamp = FileStamp.ABSENT;
     Map<String, Path> documentFolders = new TreeMap<>();
-    for (Path entry : list(folder)) {
-      String fileName = entry.getFileName().toString();
+    for (Listed entry : list(folder)) {
+      String fileName = entry.name();
       if (fileName.equals(SOURCE_PROPERTIES) && isUsableFile(entry)) {
-        properties = readProperties(entry).orElse(null);
+        properties = readProperties(entry.path()).orElse(null);
         if (properties == null) {
           return Optional.empty();
         }
+        propertiesStamp = entry.stamp();
       } else if (isUsableFolder(entry)) {
-        documentFolders.put(fileName, entry);
-      } else if (Files.isRegularFile(entry)) {
-        report(entry, "a file in a source folder, where only document folders and "
+        documentFolders.put(fileName, entry.path());
+      } else if (entry.regularFile()) {
+        report(entry.path(), "a file in a source folder, where only document folders and "
             + SOURCE_PROPERTIES + " belong; ignored");
       }
     }
-    List<DocumentInput> documents = new ArrayList<>();
     Map<String, String> names = Slugs.assign(documentFolders.keySet(), RESERVED_IN_SOURCE);
-    for (Map.Entry<String, String> documentName : names.entrySet()) {
-      readDocument(documentFolders.get(documentName.getKey()), name, documentName.getValue(),
-          properties).ifPresent(documents::add);
+    Properties sourceProperties = properties;
+    // Documents are read on all cores: a large source has thousands of folders to list.
+    List<DocumentInput> documents;
+    try {
+      documents = names.entrySet().parallelStream().map(documentName -> {
+        try {
+          return readDocument(documentFolders.get(documentName.getKey()), name,
+              documentName.getValue(), sourceProperties);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).flatMap(Optional::stream).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
     if (documents.isEmpty()) {
       if (documentFolders.isEmpty()) {
@@ -113,27 +129,30 @@ public final class SnapshotFolder {
         nonBlank(properties.getProperty("name")).orElse(folderName),
         nonBlank(properties.getProperty("url")).orElse(null),
         nonBlank(properties.getProperty("description")).orElse(null),
-        documents));
+        documents, propertiesStamp));
   }
 
   private Optional<DocumentInput> readDocument(Path folder, String source, String name,
       Properties sourceProperties) throws IOException {
     Properties properties = new Properties();
+    FileStamp propertiesStamp = FileStamp.ABSENT;
     List<SnapshotFile> snapshots = new ArrayList<>();
     Map<Instant, Path> seen = new HashMap<>();
-    List<Path> entries = list(folder);
-    for (Path entry : entries) {
-      String fileName = entry.getFileName().toString();
-      if (fileName.equals(DOCUMENT_PROPERTIES) && isUsableFile(entry)) {
+    List<Listed> entries = list(folder);
+    for (Listed listed : entries) {
+      Path entry = listed.path();
+      String fileName = listed.name();
+      if (fileName.equals(DOCUMENT_PROPERTIES) && isUsableFile(listed)) {
         Optional<Properties> read = readProperties(entry);
         if (read.isEmpty()) {
           return Optional.empty();
         }
         properties = read.get();
-      } else if (isUsableFolder(entry)) {
+        propertiesStamp = listed.stamp();
+      } else if (isUsableFolder(listed)) {
         report(entry, "a folder inside a document folder; ignored");
-      } else if (isUsableFile(entry)) {
-        snapshotFile(entry).ifPresent(snapshot -> {
+      } else if (isUsableFile(listed)) {
+        snapshotFile(entry, listed.stamp()).ifPresent(snapshot -> {
           Path earlier = seen.putIfAbsent(snapshot.time(), entry);
           if (earlier != null) {
             report(entry, "same capture time as " + earlier.getFileName() + "; ignored");
@@ -148,14 +167,15 @@ public final class SnapshotFolder {
       return Optional.empty();
     }
     if (snapshots.isEmpty()) {
-      if (entries.stream().noneMatch(e -> !e.getFileName().toString().equals(DOCUMENT_PROPERTIES)
-          && Files.isRegularFile(e))) {
+      if (entries.stream().noneMatch(e -> !e.name().equals(DOCUMENT_PROPERTIES)
+          && e.regularFile())) {
         report(folder, "empty document folder: no snapshot files");
       }
       return Optional.empty();
     }
     snapshots.sort(Comparator.comparing(SnapshotFile::time));
-    return Optional.of(new DocumentInput(folder, source, name, settings.get(), snapshots));
+    return Optional.of(new DocumentInput(folder, source, name, settings.get(), snapshots,
+        propertiesStamp));
   }
 
   private Optional<DocumentSettings> settings(Path folder, Properties document,
@@ -188,7 +208,7 @@ public final class SnapshotFolder {
         selector, ignorePattern, status.equals("frozen")));
   }
 
-  private Optional<SnapshotFile> snapshotFile(Path file) {
+  private Optional<SnapshotFile> snapshotFile(Path file, FileStamp stamp) {
     String fileName = file.getFileName().toString();
     int dot = fileName.lastIndexOf('.');
     String baseName = dot < 0 ? fileName : fileName.substring(0, dot);
@@ -207,7 +227,7 @@ public final class SnapshotFolder {
               + fileName.substring(dot) + ")");
       return Optional.empty();
     }
-    return Optional.of(new SnapshotFile(file, time.get(), format.get()));
+    return Optional.of(new SnapshotFile(file, time.get(), format.get(), stamp));
   }
 
   private Optional<Properties> readProperties(Path file) {
@@ -223,23 +243,58 @@ public final class SnapshotFolder {
     return Optional.empty();
   }
 
-  /** Entries of a folder in name order; hidden entries (".git", ".DS_Store") are left out. */
-  private List<Path> list(Path folder) throws IOException {
-    try (Stream<Path> entries = Files.list(folder)) {
-      return entries.filter(entry -> !entry.getFileName().toString().startsWith("."))
-          .sorted(Comparator.comparing(entry -> entry.getFileName().toString()))
-          .toList();
+  /**
+   * An entry of a folder, with what one look at it tells (folder and file following symbolic
+   * links): a snapshot folder has many thousands of entries, and asking each question of the
+   * file system in turn cost several calls per entry.
+   */
+  private record Listed(Path path, String name, boolean folder, boolean regularFile,
+      boolean symbolicLink, FileStamp stamp) {
+    static Listed of(Path path) throws IOException {
+      String name = path.getFileName().toString();
+      BasicFileAttributes attributes;
+      try {
+        attributes = Files.readAttributes(path, BasicFileAttributes.class,
+            LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException e) {
+        // Gone since it was listed.
+        return new Listed(path, name, false, false, false, FileStamp.ABSENT);
+      }
+      boolean link = attributes.isSymbolicLink();
+      if (link) {
+        try {
+          attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (IOException e) {
+          return new Listed(path, name, false, false, true, FileStamp.ABSENT);
+        }
+      }
+      return new Listed(path, name, attributes.isDirectory(), attributes.isRegularFile(), link,
+          FileStamp.of(attributes));
     }
   }
 
-  private boolean isUsableFolder(Path entry) {
-    return Files.isDirectory(entry) && staysInside(entry);
+  /** Entries of a folder in name order; hidden entries (".git", ".DS_Store") are left out. */
+  private List<Listed> list(Path folder) throws IOException {
+    List<Listed> listed = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+      for (Path entry : entries) {
+        if (!entry.getFileName().toString().startsWith(".")) {
+          listed.add(Listed.of(entry));
+        }
+      }
+    }
+    listed.sort(Comparator.comparing(Listed::name));
+    return listed;
   }
 
-  private boolean isUsableFile(Path entry) {
-    if (!Files.isRegularFile(entry)) {
-      if (!Files.isDirectory(entry)) {
-        report(entry, Files.isSymbolicLink(entry) ? "broken symbolic link"
+  private boolean isUsableFolder(Listed entry) {
+    return entry.folder() && staysInside(entry);
+  }
+
+  private boolean isUsableFile(Listed entry) {
+    if (!entry.regularFile()) {
+      if (!entry.folder()) {
+        report(entry.path(), entry.symbolicLink() ? "broken symbolic link"
             : "not a regular file");
       }
       return false;
@@ -248,23 +303,25 @@ public final class SnapshotFolder {
   }
 
   /** Symbolic links are followed only while they stay inside the snapshot folder. */
-  private boolean staysInside(Path entry) {
-    if (!Files.isSymbolicLink(entry)) {
+  private boolean staysInside(Listed entry) {
+    if (!entry.symbolicLink()) {
       return true;
     }
     try {
-      if (entry.toRealPath().startsWith(realRoot)) {
+      if (entry.path().toRealPath().startsWith(realRoot)) {
         return true;
       }
-      report(entry, "symbolic link leaves the snapshot folder; ignored");
+      report(entry.path(), "symbolic link leaves the snapshot folder; ignored");
     } catch (IOException e) {
-      report(entry, "broken symbolic link");
+      report(entry.path(), "broken symbolic link");
     }
     return false;
   }
 
   private void report(Path path, String reason) {
-    problems.add(new Problem(path, reason));
+    synchronized (problems) {
+      problems.add(new Problem(path, reason));
+    }
   }
 
   private static Optional<String> nonBlank(String value) {

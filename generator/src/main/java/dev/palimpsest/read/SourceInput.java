@@ -12,9 +12,10 @@ import java.util.List;
  * @param url {@code url} from source.properties, or {@code null}
  * @param description {@code description} from source.properties, or {@code null}
  * @param documents its documents in output-name order
+ * @param properties size and time of its source.properties, or {@link FileStamp#ABSENT}
  */
 public record SourceInput(Path folder, String name, String displayName, String url,
-    String description, List<DocumentInput> documents) {
+    String description, List<DocumentInput> documents, FileStamp properties) {
   public SourceInput {
     documents = List.copyOf(documents);
   }

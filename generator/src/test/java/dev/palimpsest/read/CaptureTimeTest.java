@@ -17,14 +17,17 @@ class CaptureTimeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-02-30T10-00-00Z", "2026-13-01T00-00-00Z", "2026-01-01T25-00-00Z"})
+  @ValueSource(strings = {"2026-02-30T10-00-00Z", "2026-13-01T00-00-00Z", "2026-01-01T25-00-00Z",
+      "2023-02-29T00-00-00Z", "2026-01-01T24-00-00Z", "20260230T100000Z"})
   void impossibleDatesAreRefusedButRecognised(String name) {
     assertEquals(Optional.empty(), CaptureTime.parse(name));
     assertTrue(CaptureTime.looksLikeTime(name));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"yesterday", "2016-05-03", "2016-05-03T10-22-31", "x2016-05-03T10-22-31Z"})
+  @ValueSource(strings = {"yesterday", "2016-05-03", "2016-05-03T10-22-31", "x2016-05-03T10-22-31Z",
+      "2016-05-03T10-22:31Z", "2016-05-03 10-22-31Z", "2016-05-03T10-22-31z", "2016-0５-03T10-22-31Z",
+      "+016-05-03T10-22-31Z", "20160503T102231", "2016050３T102231Z"})
   void otherNamesAreNotTimes(String name) {
     assertEquals(Optional.empty(), CaptureTime.parse(name));
   }
