@@ -205,10 +205,11 @@ public final class DocumentStage {
         firstToLatest, a + "-" + b + ".html", a + "-" + b + ".inline.html");
     String title = ref.title() + ": " + (firstToLatest ? "first to latest version"
         : "version " + a + " to " + b);
-    out.write(path, templates.render("diff.ftlh", context(dir, path, title).with("diff", page)));
+    out.writeText(path, writer -> templates.render("diff.ftlh",
+        context(dir, path, title).with("diff", page), writer));
     String inlinePath = dir + "diffs/" + page.inlineHref();
-    out.write(inlinePath, templates.render("diff-inline.ftlh",
-        context(dir, inlinePath, title + " (inline)").with("diff", page)));
+    out.writeText(inlinePath, writer -> templates.render("diff-inline.ftlh",
+        context(dir, inlinePath, title + " (inline)").with("diff", page), writer));
     return new WrittenDiff(new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added,
         removed, diff.movedBlocks()), ChangeExcerpt.of(diff, added, removed, headline != null));
   }
@@ -224,8 +225,8 @@ public final class DocumentStage {
         n > 1 ? (n - 1) + ".html" : null,
         n < count ? (n + 1) + ".html" : null,
         n > 1 ? "../diffs/" + (n - 1) + "-" + n + ".html" : null);
-    out.write(path, templates.render("version.ftlh",
-        context(dir, path, ref.title() + ": version " + n).with("version", page)));
+    out.writeText(path, writer -> templates.render("version.ftlh",
+        context(dir, path, ref.title() + ": version " + n).with("version", page), writer));
   }
 
   private void writeHistory(SiteOutput out, String dir, DocumentRef ref,
@@ -250,8 +251,8 @@ public final class DocumentStage {
         summary.frozen(), WebUrl.linkable(url), summary.changes().size(), items,
         versions.size() > 2 ? "diffs/1-" + versions.size() + ".html" : null);
     String path = dir + "index.html";
-    out.write(path, templates.render("document.ftlh",
-        context(dir, path, ref.title()).with("history", page)));
+    out.writeText(path, writer -> templates.render("document.ftlh",
+        context(dir, path, ref.title()).with("history", page), writer));
   }
 
   private void writeFeed(SiteOutput out, String dir, DocumentSummary summary,

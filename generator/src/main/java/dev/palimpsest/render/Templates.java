@@ -5,11 +5,13 @@ import freemarker.cache.FileTemplateLoader;
 import freemarker.cache.MultiTemplateLoader;
 import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
+import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,13 +74,32 @@ public final class Templates {
   public String render(String template, Map<String, ?> model) {
     StringWriter out = new StringWriter();
     try {
-      configuration.getTemplate(template).process(model, out);
-    } catch (TemplateException e) {
-      throw new TemplateProblem(template + ": " + e.getMessageWithoutStackTop(), e);
+      render(template, model, out);
     } catch (IOException e) {
       throw new TemplateProblem(template + ": " + e.getMessage(), e);
     }
     return out.toString();
+  }
+
+  /**
+   * Renders {@code template} with {@code model} as its data to {@code out}, a page straight
+   * into its file: a large diff page is never held whole in memory.
+   *
+   * @throws TemplateProblem when the template is missing or fails; its message names it
+   * @throws IOException when {@code out} cannot be written
+   */
+  public void render(String template, Map<String, ?> model, Writer out) throws IOException {
+    Template loaded;
+    try {
+      loaded = configuration.getTemplate(template);
+    } catch (IOException e) {
+      throw new TemplateProblem(template + ": " + e.getMessage(), e);
+    }
+    try {
+      loaded.process(model, out);
+    } catch (TemplateException e) {
+      throw new TemplateProblem(template + ": " + e.getMessageWithoutStackTop(), e);
+    }
   }
 
   /**

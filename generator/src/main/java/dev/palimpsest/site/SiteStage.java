@@ -114,8 +114,9 @@ public final class SiteStage {
     HomePage home = new HomePage(siteTitle,
         items(all.subList(0, Math.min(RECENT, all.size())), sourcesByName, ""),
         sourceItems, documents.size(), changeCount);
-    out.write("index.html", templates.render("index.ftlh",
-        PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home)));
+    out.writeText("index.html", writer -> templates.render("index.ftlh",
+        PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home),
+        writer));
     List<FeedEntry> recentEntries = entries(all, excerpts);
     Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
     String description = "Changes to the documents tracked by " + siteTitle;
@@ -173,10 +174,11 @@ public final class SiteStage {
           items.subList(from, Math.min(items.size(), from + DOCUMENTS_PER_PAGE)),
           items.size(), page, pageCount, page > 1 ? sourcePageFile(page - 1) : null,
           page < pageCount ? sourcePageFile(page + 1) : null, from + 1);
-      out.write(path, templates.render("source.ftlh",
-          PageContext.of(siteTitle, path, pageCount > 1 && page > 1
-              ? source.displayName() + " (page " + page + ")" : source.displayName(),
-              dir + "feed.xml").with("source", view)));
+      String title = pageCount > 1 && page > 1
+          ? source.displayName() + " (page " + page + ")" : source.displayName();
+      out.writeText(path, writer -> templates.render("source.ftlh",
+          PageContext.of(siteTitle, path, title, dir + "feed.xml").with("source", view),
+          writer));
       written.add(path);
     }
     List<Change> changes = changes(documents);

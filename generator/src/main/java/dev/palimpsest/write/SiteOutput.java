@@ -1,9 +1,12 @@
 package dev.palimpsest.write;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -192,6 +195,25 @@ public final class SiteOutput implements AutoCloseable {
       content.writeTo(out);
     }
     files.incrementAndGet();
+  }
+
+  /** Writes the text of a file to a writer. */
+  @FunctionalInterface
+  public interface TextContent {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  /**
+   * Writes a UTF-8 text file at {@code path}, relative to the site root, straight from
+   * {@code content} (a page rendered into its file).
+   */
+  public void writeText(String path, TextContent content) throws IOException {
+    write(path, stream -> {
+      Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
+          16 * 1024);
+      content.writeTo(writer);
+      writer.flush();
+    });
   }
 
   /** How many files were written so far. */
