@@ -29,6 +29,9 @@ import java.util.function.IntPredicate;
  * <p>All methods are pure and thread-safe.
  */
 public final class Tokens {
+  /** Below U+1100 (Hangul Jamo) no character is of the scripts written without spaces. */
+  private static final int FIRST_UNSPACED = 0x1100;
+
   private Tokens() {
   }
 
@@ -148,6 +151,10 @@ public final class Tokens {
   }
 
   private static boolean isUnspacedScript(int cp) {
+    if (cp < FIRST_UNSPACED) {
+      // Latin, Greek, Cyrillic, Arabic, …: most text, and no need to look the script up.
+      return false;
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
         || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
