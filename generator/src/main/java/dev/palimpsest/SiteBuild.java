@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,17 +58,24 @@ final class SiteBuild {
   BuildReport run() throws BuildException {
     long started = System.nanoTime();
     checkFolders();
-    SnapshotTree tree = scan();
-    List<Problem> problems = new ArrayList<>(tree.problems());
-    tree.problems().forEach(generator.listener()::problem);
-    Instant now = generator.now(newestSnapshot(tree));
-    ExecutorService pool = pool(tree.documentCount());
+    ExecutorService pool = null;
     try (SiteOutput site = SiteOutput.open(out)) {
-      String global = globalHash(now);
       Path cacheFile = BuildCache.fileFor(out);
       List<Problem> warnings = new ArrayList<>();
-      Optional<BuildCache> previous = generator.fullBuild() || !site.hasSite()
-          ? Optional.empty() : BuildCache.read(cacheFile, global, warnings);
+      // The cache is read while the snapshot folder is scanned: both wait on the disk, and
+      // neither needs the other. It is read only under the site's lock, so that it is the
+      // cache of the site in place.
+      CompletableFuture<Optional<BuildCache>> reading = generator.fullBuild() || !site.hasSite()
+          ? CompletableFuture.completedFuture(Optional.empty())
+          : CompletableFuture.supplyAsync(() -> BuildCache.read(cacheFile, warnings),
+              task -> daemon(task, "palimpsest-cache").start());
+      SnapshotTree tree = scan();
+      List<Problem> problems = new ArrayList<>(tree.problems());
+      tree.problems().forEach(generator.listener()::problem);
+      Instant now = generator.now(newestSnapshot(tree));
+      pool = pool(tree.documentCount());
+      String global = globalHash(now);
+      Optional<BuildCache> previous = reading.join().filter(cache -> cache.appliesTo(global));
       warnings.forEach(generator.listener()::warning);
       // With a cache to say what the current site holds, only what changed is written, into
       // the site itself; without one, a whole new site is staged and swapped in.
@@ -143,7 +151,9 @@ final class SiteBuild {
     } catch (IOException | UncheckedIOException e) {
       throw new BuildException("could not write the site to " + out + ": " + e.getMessage(), e);
     } finally {
-      pool.shutdownNow();
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
   }
 
@@ -355,11 +365,14 @@ final class SiteBuild {
 
   private ExecutorService pool(int documents) {
     int threads = Math.max(1, Math.min(generator.threads(), documents));
-    return Executors.newFixedThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "palimpsest-document");
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newFixedThreadPool(threads,
+        runnable -> daemon(runnable, "palimpsest-document"));
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
   }
 
   /** A step that may fail with an I/O error. */

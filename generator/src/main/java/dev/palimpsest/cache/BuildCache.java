@@ -64,12 +64,13 @@ public final class BuildCache {
   }
 
   /**
-   * Reads the cache at {@code file} for a build whose global hash is {@code global}.
+   * Reads the cache at {@code file}; whether it applies to a build is for {@link #appliesTo}
+   * to say.
    *
    * @param warnings receives a warning when the file exists but cannot be trusted
-   * @return the cache, or empty when there is none or it does not apply to this build
+   * @return the cache, or empty when there is none or it cannot be trusted
    */
-  public static Optional<BuildCache> read(Path file, String global, List<Problem> warnings) {
+  public static Optional<BuildCache> read(Path file, List<Problem> warnings) {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
     }
@@ -96,9 +97,7 @@ public final class BuildCache {
       if (!checksumHolds(bytes)) {
         throw new IOException("checksum does not match");
       }
-      if (!global.equals(in.readUTF())) {
-        return Optional.empty();
-      }
+      String global = in.readUTF();
       List<String> siteFiles = readStrings(in);
       int count = in.readInt();
       Map<String, Entry> documents = new HashMap<>();
@@ -128,6 +127,14 @@ public final class BuildCache {
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - 8);
     return crc.getValue() == ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
+  }
+
+  /**
+   * Whether this cache describes pages built with the same templates and options, which a
+   * build's global hash sums up; a cache that does not is not used, without a warning.
+   */
+  public boolean appliesTo(String global) {
+    return this.global.equals(global);
   }
 
   /** Deletes the cache file, so that a build killed before the next {@link #write} is full. */

@@ -12,10 +12,12 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +25,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -256,12 +262,7 @@ public final class SiteOutput implements AutoCloseable {
    */
   public void keep(String dir, List<String> names) throws IOException {
     if (inPlace) {
-      for (String name : names) {
-        Path file = out.resolve(checked(dir + "/" + name));
-        if (!Files.isRegularFile(file)) {
-          throw new NoSuchFileException(file.toString());
-        }
-      }
+      checkPresent(dir, names);
       kept.addAndGet(names.size());
       return;
     }
@@ -293,6 +294,36 @@ public final class SiteOutput implements AutoCloseable {
       throw e;
     }
     kept.addAndGet(linked.size());
+  }
+
+  /**
+   * Checks that the current site has these files, by listing their folders rather than
+   * looking each file up: a document has a few folders and dozens of pages, and a rebuild
+   * checks every kept document.
+   */
+  private void checkPresent(String dir, List<String> names) throws IOException {
+    Map<String, Set<String>> byFolder = new HashMap<>();
+    for (String name : names) {
+      String path = checked(dir + "/" + name);
+      int slash = path.lastIndexOf('/');
+      byFolder.computeIfAbsent(path.substring(0, slash), f -> new HashSet<>())
+          .add(path.substring(slash + 1));
+    }
+    for (Map.Entry<String, Set<String>> folder : byFolder.entrySet()) {
+      Set<String> missing = new HashSet<>(folder.getValue());
+      Path listed = out.resolve(folder.getKey());
+      try (DirectoryStream<Path> entries = Files.newDirectoryStream(listed)) {
+        for (Path entry : entries) {
+          missing.remove(entry.getFileName().toString());
+        }
+      } catch (NotDirectoryException e) {
+        throw new NoSuchFileException(e.getFile());
+      }
+      if (!missing.isEmpty()) {
+        throw new NoSuchFileException(out.resolve(folder.getKey()).resolve(
+            missing.iterator().next()).toString());
+      }
+    }
   }
 
   /** The files of the new site under {@code dir}, relative to it, in name order. */
