@@ -2,6 +2,7 @@ package dev.palimpsest.render;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -34,7 +35,27 @@ public final class TimeText {
 
   /** "2016-05-03T10:22:31Z", for machines (datetime attributes, JSON). */
   public static String iso(Instant time) {
-    return ISO.format(time);
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (utc.getYear() < 0 || utc.getYear() > 9999) {
+      return ISO.format(time);
+    }
+    // By hand: changes.json and the sitemap of a large site hold hundreds of thousands of
+    // these, and the formatter took most of the time of writing them.
+    char[] text = "0000-00-00T00:00:00Z".toCharArray();
+    digits(text, 0, 4, utc.getYear());
+    digits(text, 5, 2, utc.getMonthValue());
+    digits(text, 8, 2, utc.getDayOfMonth());
+    digits(text, 11, 2, utc.getHour());
+    digits(text, 14, 2, utc.getMinute());
+    digits(text, 17, 2, utc.getSecond());
+    return new String(text);
+  }
+
+  private static void digits(char[] text, int at, int length, int value) {
+    for (int i = at + length - 1; i >= at; i--) {
+      text[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** How long after {@code from} {@code to} came: "4 months later", "3 days later". */

@@ -208,11 +208,22 @@ public final class SiteStage {
         changes.add(new Change(document, change));
       }
     }
-    changes.sort(Comparator.comparing((Change c) -> c.change().toTime()).reversed()
-        .thenComparing(c -> c.document().source())
-        .thenComparing(c -> c.document().name())
-        .thenComparing(c -> -c.change().to()));
+    changes.sort(SiteStage::newestFirst);
     return changes;
+  }
+
+  /** Newest first; then by source, document and latest version, so ties sort the same way. */
+  private static int newestFirst(Change a, Change b) {
+    int byTime = b.change().toTime().compareTo(a.change().toTime());
+    if (byTime != 0) {
+      return byTime;
+    }
+    int bySource = a.document().source().compareTo(b.document().source());
+    if (bySource != 0) {
+      return bySource;
+    }
+    int byName = a.document().name().compareTo(b.document().name());
+    return byName != 0 ? byName : Integer.compare(b.change().to(), a.change().to());
   }
 
   /** The feed entries of the most recent of {@code changes}, with their excerpts. */

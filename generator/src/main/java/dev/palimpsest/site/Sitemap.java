@@ -5,7 +5,9 @@ import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.read.SourceInput;
 import dev.palimpsest.render.TimeText;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsoup.nodes.Entities;
 
 /**
@@ -20,10 +22,14 @@ final class Sitemap {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     url(xml, baseUrl, "index.html", null);
+    Map<String, Integer> counts = new HashMap<>();
+    for (DocumentSummary document : documents) {
+      counts.merge(document.source(), 1, Integer::sum);
+    }
     for (SourceInput source : sources) {
-      long count = documents.stream().filter(d -> d.source().equals(source.name())).count();
+      int count = counts.getOrDefault(source.name(), 0);
       if (count > 0) {
-        for (int page = 1; page <= SiteStage.pageCount((int) count); page++) {
+        for (int page = 1; page <= SiteStage.pageCount(count); page++) {
           url(xml, baseUrl, source.name() + "/" + SiteStage.sourcePageFile(page), null);
         }
       }
@@ -37,9 +43,21 @@ final class Sitemap {
     return xml.append("</urlset>\n").toString();
   }
 
+  /** Output paths are slugs; only a base URL can bring characters that XML escapes. */
+  private static boolean needsEscaping(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c > 0x7e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void url(StringBuilder xml, URI baseUrl, String path, String lastModified) {
     String location = baseUrl == null ? path : baseUrl.resolve(path).toString();
-    xml.append("  <url><loc>").append(Entities.escape(location)).append("</loc>");
+    xml.append("  <url><loc>").append(needsEscaping(location) ? Entities.escape(location)
+        : location).append("</loc>");
     if (lastModified != null) {
       xml.append("<lastmod>").append(lastModified).append("</lastmod>");
     }

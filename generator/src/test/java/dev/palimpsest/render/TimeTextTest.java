@@ -31,4 +31,15 @@ class TimeTextTest {
     assertEquals("40 days ago", TimeText.ago(T, T.plusSeconds(40 * 86400)));
     assertEquals("2 hours ago", TimeText.ago(T, T.plusSeconds(7300)));
   }
+
+  @Test
+  void isoTimesAreWholeSecondsInUtcWithFourDigitYears() {
+    for (String time : new String[] {"1970-01-01T00:00:00Z", "0999-12-31T23:59:59Z",
+        "2024-02-29T12:00:00Z", "9999-12-31T23:59:59Z", "2026-11-29T07:05:09Z"}) {
+      assertEquals(time, TimeText.iso(java.time.Instant.parse(time)));
+    }
+    assertEquals("2016-05-03T10:22:31Z", TimeText.iso(T.plusMillis(999)));
+    assertEquals("+10000-01-01T00:00:00Z",
+        TimeText.iso(java.time.Instant.parse("+10000-01-01T00:00:00Z")));
+  }
 }
