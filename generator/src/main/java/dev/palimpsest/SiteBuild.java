@@ -96,7 +96,11 @@ final class SiteBuild {
         inputs.forEach(i -> generator.listener().documentDone(i.source().name(),
             i.document().name()));
       } else {
-        DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), now);
+        // A few documents to build (a rebuild after a new snapshot): their pages are built on
+        // all cores instead, since the documents alone would leave cores idle.
+        long toBuild = inputs.stream().filter(i -> !i.unchanged()).count();
+        DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), now,
+            toBuild < generator.threads());
         outcomes = inParallel(pool, inputs, i -> build(i, stage, site));
       }
 

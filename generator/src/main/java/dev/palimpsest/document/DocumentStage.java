@@ -36,6 +36,7 @@ import dev.palimpsest.render.TimeText;
 import dev.palimpsest.render.WebUrl;
 import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * The document stage: one document's snapshots in, its pages (history, versions, diffs, feed)
@@ -66,12 +68,49 @@ public final class DocumentStage {
   private final Feeds feeds;
   private final String siteTitle;
   private final Instant now;
+  private final boolean pagesInParallel;
 
   public DocumentStage(Templates templates, Feeds feeds, String siteTitle, Instant now) {
+    this(templates, feeds, siteTitle, now, false);
+  }
+
+  /**
+   * @param pagesInParallel whether a document's diffs and version pages are built on all cores;
+   *     worth it when only a few documents are built, as after one new snapshot, and not when
+   *     documents are already built side by side
+   */
+  public DocumentStage(Templates templates, Feeds feeds, String siteTitle, Instant now,
+      boolean pagesInParallel) {
     this.templates = Objects.requireNonNull(templates);
     this.feeds = Objects.requireNonNull(feeds);
     this.siteTitle = Objects.requireNonNull(siteTitle);
     this.now = Objects.requireNonNull(now);
+    this.pagesInParallel = pagesInParallel;
+  }
+
+  /** A step of a document's build that writes pages. */
+  @FunctionalInterface
+  private interface PageStep<R> {
+    R run(int index) throws IOException;
+  }
+
+  /**
+   * Runs {@code step} for 0 to {@code count - 1}, on all cores when {@link #pagesInParallel};
+   * the results come back in index order, so the pages do not depend on which finished first.
+   */
+  private <R> List<R> forEach(int count, PageStep<R> step) throws IOException {
+    IntStream indices = IntStream.range(0, count);
+    try {
+      return (pagesInParallel ? indices.parallel() : indices).mapToObj(i -> {
+        try {
+          return step.run(i);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   /** Builds one document's pages into {@code out}. */
@@ -92,19 +131,25 @@ public final class DocumentStage {
         "index.html", "feed.xml");
     int before = out.filesWritten();
 
+    int count = versions.size();
+    // Step i < count - 1 writes the diff from version i + 1 to i + 2; then the first-to-latest
+    // diff when there are more than two versions; then the version pages.
+    int diffs = count - 1 + (count > 2 ? 1 : 0);
+    List<WrittenDiff> written = forEach(diffs + count, i -> {
+      if (i < count - 1) {
+        return writeDiff(out, dir, ref, versions.get(i), versions.get(i + 1), count, false);
+      } else if (i < diffs) {
+        writeDiff(out, dir, ref, versions.get(0), latest, count, true);
+      } else {
+        writeVersion(out, dir, ref, versions.get(i - diffs), count);
+      }
+      return null;
+    });
     List<ChangeSummary> changes = new ArrayList<>();
     List<String> excerpts = new ArrayList<>();
-    for (int i = 1; i < versions.size(); i++) {
-      WrittenDiff written = writeDiff(out, dir, ref, versions.get(i - 1), versions.get(i),
-          versions.size(), false);
-      changes.add(written.change());
-      excerpts.add(written.excerptHtml());
-    }
-    if (versions.size() > 2) {
-      writeDiff(out, dir, ref, versions.get(0), latest, versions.size(), true);
-    }
-    for (Version version : versions) {
-      writeVersion(out, dir, ref, version, versions.size());
+    for (WrittenDiff diff : written.subList(0, count - 1)) {
+      changes.add(diff.change());
+      excerpts.add(diff.excerptHtml());
     }
     Instant lastChecked = latest.lastSeen();
     DocumentSummary summary = new DocumentSummary(source.name(), input.name(), title,
