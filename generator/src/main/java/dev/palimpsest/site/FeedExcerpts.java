@@ -5,12 +5,12 @@ import dev.palimpsest.site.SiteStage.Change;
 import dev.palimpsest.write.SiteOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -32,7 +32,8 @@ final class FeedExcerpts {
 
   private final SiteOutput out;
   // Excerpts read so far, by feed id: a source feed's entries are mostly the site feed's too.
-  private final Map<String, String> known = new HashMap<>();
+  // Feeds are written side by side, so two may read the same document feed at once.
+  private final Map<String, String> known = new ConcurrentHashMap<>();
 
   FeedExcerpts(SiteOutput out) {
     this.out = out;

@@ -19,6 +19,7 @@ import dev.palimpsest.site.SiteViews.HomePage;
 import dev.palimpsest.site.SiteViews.SourceItem;
 import dev.palimpsest.site.SiteViews.SourcePage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.net.URI;
 import java.time.Instant;
@@ -84,7 +85,6 @@ public final class SiteStage {
    */
   public List<String> build(List<SourceInput> sources, List<DocumentSummary> documents,
       SiteOutput out, Predicate<String> unchanged) throws IOException {
-    List<String> written = new ArrayList<>();
     Map<String, SourceInput> sourcesByName = sources.stream()
         .collect(Collectors.toMap(SourceInput::name, Function.identity(),
             (a, b) -> a, LinkedHashMap::new));
@@ -93,13 +93,18 @@ public final class SiteStage {
       bySource.computeIfAbsent(document.source(), s -> new ArrayList<>()).add(document);
     }
     FeedExcerpts excerpts = new FeedExcerpts(out);
+    // Each file (or source) is a task of its own, and the tasks run on all cores: after one
+    // new snapshot the site stage is a good part of a rebuild.
+    List<FileTask> tasks = new ArrayList<>();
     List<SourceItem> sourceItems = new ArrayList<>();
     for (Map.Entry<String, List<DocumentSummary>> entry : bySource.entrySet()) {
       SourceInput source = sourcesByName.get(entry.getKey());
       List<DocumentSummary> sourceDocuments = entry.getValue();
-      List<String> kept = unchanged.test(source.name())
-          ? keepSource(out, source, sourceDocuments.size()) : List.of();
-      written.addAll(kept.isEmpty() ? writeSource(out, source, sourceDocuments, excerpts) : kept);
+      tasks.add(() -> {
+        List<String> kept = unchanged.test(source.name())
+            ? keepSource(out, source, sourceDocuments.size()) : List.of();
+        return kept.isEmpty() ? writeSource(out, source, sourceDocuments, excerpts) : kept;
+      });
       Instant lastChanged = sourceDocuments.stream().map(DocumentSummary::lastChanged)
           .max(Comparator.naturalOrder()).orElseThrow();
       sourceItems.add(new SourceItem(source.displayName(), source.name() + "/index.html",
@@ -110,28 +115,63 @@ public final class SiteStage {
         .thenComparing(SourceItem::href));
 
     List<Change> all = changes(documents);
-    int changeCount = all.size();
-    HomePage home = new HomePage(siteTitle,
-        items(all.subList(0, Math.min(RECENT, all.size())), sourcesByName, ""),
-        sourceItems, documents.size(), changeCount);
-    out.writeText("index.html", writer -> templates.render("index.ftlh",
-        PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home),
-        writer));
-    List<FeedEntry> recentEntries = entries(all, excerpts);
-    Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
-    String description = "Changes to the documents tracked by " + siteTitle;
-    out.write("feed.xml", feeds.write(siteTitle, description, "feed.xml", "index.html",
-        recentEntries, updated, false));
-    out.write("atom.xml", feeds.write(siteTitle, description, "atom.xml", "index.html",
-        recentEntries, updated, true));
-    out.write("changes.json", stream -> ChangesJson.write(all, now, stream));
-    out.write("sitemap.xml", Sitemap.write(baseUrl, sources, documents));
-    written.addAll(List.of("index.html", "feed.xml", "atom.xml", "changes.json", "sitemap.xml"));
-    for (Map.Entry<String, byte[]> asset : templates.assets().entrySet()) {
-      out.write(asset.getKey(), asset.getValue());
-      written.add(asset.getKey());
+    tasks.add(() -> {
+      HomePage home = new HomePage(siteTitle,
+          items(all.subList(0, Math.min(RECENT, all.size())), sourcesByName, ""),
+          sourceItems, documents.size(), all.size());
+      out.writeText("index.html", writer -> templates.render("index.ftlh",
+          PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home),
+          writer));
+      return List.of("index.html");
+    });
+    tasks.add(() -> {
+      List<FeedEntry> recentEntries = entries(all, excerpts);
+      Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
+      String description = "Changes to the documents tracked by " + siteTitle;
+      out.write("feed.xml", feeds.write(siteTitle, description, "feed.xml", "index.html",
+          recentEntries, updated, false));
+      out.write("atom.xml", feeds.write(siteTitle, description, "atom.xml", "index.html",
+          recentEntries, updated, true));
+      return List.of("feed.xml", "atom.xml");
+    });
+    tasks.add(() -> {
+      out.write("changes.json", stream -> ChangesJson.write(all, now, stream));
+      return List.of("changes.json");
+    });
+    tasks.add(() -> {
+      out.write("sitemap.xml", Sitemap.write(baseUrl, sources, documents));
+      return List.of("sitemap.xml");
+    });
+    tasks.add(() -> {
+      List<String> assets = new ArrayList<>();
+      for (Map.Entry<String, byte[]> asset : templates.assets().entrySet()) {
+        out.write(asset.getKey(), asset.getValue());
+        assets.add(asset.getKey());
+      }
+      return assets;
+    });
+    return runAll(tasks);
+  }
+
+  /** Writes some files of the site; returns their paths. */
+  @FunctionalInterface
+  private interface FileTask {
+    List<String> write() throws IOException;
+  }
+
+  /** Runs the tasks on all cores; returns the paths they wrote, in task order. */
+  private static List<String> runAll(List<FileTask> tasks) throws IOException {
+    try {
+      return tasks.parallelStream().map(task -> {
+        try {
+          return task.write();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).flatMap(List::stream).toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return written;
   }
 
   /**
