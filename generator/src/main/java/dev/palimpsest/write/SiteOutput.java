@@ -1,10 +1,8 @@
 package dev.palimpsest.write;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -214,12 +212,13 @@ public final class SiteOutput implements AutoCloseable {
    * {@code content} (a page rendered into its file).
    */
   public void writeText(String path, TextContent content) throws IOException {
-    write(path, stream -> {
-      Writer writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8),
-          16 * 1024);
+    Path file = staged(path);
+    Files.createDirectories(file.getParent());
+    // The writer's own buffers only: a page is small, and tens of thousands are written.
+    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       content.writeTo(writer);
-      writer.flush();
-    });
+    }
+    files.incrementAndGet();
   }
 
   /** How many files were written so far. */
