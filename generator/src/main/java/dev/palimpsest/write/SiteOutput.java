@@ -152,10 +152,16 @@ public final class SiteOutput implements AutoCloseable {
 
   /** Writes a file at {@code path}, relative to the site root. */
   public void write(String path, byte[] content) throws IOException {
-    Path file = staged(path);
-    Files.createDirectories(file.getParent());
+    Path file = newFile(path);
     Files.write(file, content);
     files.incrementAndGet();
+  }
+
+  /** {@code path} in the staging folder, its folders made, for a file about to be written. */
+  private Path newFile(String path) throws IOException {
+    Path file = staged(path);
+    Files.createDirectories(file.getParent());
+    return file;
   }
 
   /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
@@ -193,8 +199,7 @@ public final class SiteOutput implements AutoCloseable {
    * that a large file (changes.json of a large site) is never held in memory whole.
    */
   public void write(String path, Content content) throws IOException {
-    Path file = staged(path);
-    Files.createDirectories(file.getParent());
+    Path file = newFile(path);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
       content.writeTo(out);
     }
@@ -212,8 +217,7 @@ public final class SiteOutput implements AutoCloseable {
    * {@code content} (a page rendered into its file).
    */
   public void writeText(String path, TextContent content) throws IOException {
-    Path file = staged(path);
-    Files.createDirectories(file.getParent());
+    Path file = newFile(path);
     // The writer's own buffers only: a page is small, and tens of thousands are written.
     try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       content.writeTo(writer);

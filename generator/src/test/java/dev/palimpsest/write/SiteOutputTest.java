@@ -33,6 +33,16 @@ class SiteOutputTest {
     site.write("changes.json", version);
   }
 
+  /** A site of {@code pages} pages, version "v1", swapped in at work/site. */
+  private Path firstSite(int pages) throws IOException {
+    Path out = work.resolve("site");
+    try (SiteOutput site = SiteOutput.open(out)) {
+      writeSite(site, 1, pages, "v1");
+      site.commit();
+    }
+    return out;
+  }
+
   private static List<String> pages(int from, int to) {
     List<String> pages = new ArrayList<>();
     for (int page = from; page <= to; page++) {
@@ -43,11 +53,7 @@ class SiteOutputTest {
 
   @Test
   void anUpdateInPlaceAddsFilesBeforeReplacingAndDeletesLast() throws Exception {
-    Path out = work.resolve("site");
-    try (SiteOutput site = SiteOutput.open(out)) {
-      writeSite(site, 1, 2000, "v1");
-      site.commit();
-    }
+    Path out = firstSite(2000);
 
     // A reader that follows the home page while the update runs: whenever it reads the new
     // home page, every page that it links to is already there.
@@ -102,11 +108,7 @@ class SiteOutputTest {
 
   @Test
   void keepingIsAllOrNothing() throws Exception {
-    Path out = work.resolve("site");
-    try (SiteOutput site = SiteOutput.open(out)) {
-      writeSite(site, 1, 3, "v1");
-      site.commit();
-    }
+    Path out = firstSite(3);
     try (SiteOutput site = SiteOutput.open(out)) {
       try {
         site.keep("pages", List.of("1.html", "2.html", "9.html"));
