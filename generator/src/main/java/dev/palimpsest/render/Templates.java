@@ -10,7 +10,6 @@ import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,23 +66,8 @@ public final class Templates {
   }
 
   /**
-   * Renders {@code template} (e.g. "diff.ftlh") with {@code model} as its data.
-   *
-   * @throws TemplateProblem when the template is missing or fails; its message names it
-   */
-  public String render(String template, Map<String, ?> model) {
-    StringWriter out = new StringWriter();
-    try {
-      render(template, model, out);
-    } catch (IOException e) {
-      throw new TemplateProblem(template + ": " + e.getMessage(), e);
-    }
-    return out.toString();
-  }
-
-  /**
-   * Renders {@code template} with {@code model} as its data to {@code out}, a page straight
-   * into its file: a large diff page is never held whole in memory.
+   * Renders {@code template} (e.g. "diff.ftlh") with {@code model} as its data to {@code out},
+   * a page straight into its file: a large diff page is never held whole in memory.
    *
    * @throws TemplateProblem when the template is missing or fails; its message names it
    * @throws IOException when {@code out} cannot be written
