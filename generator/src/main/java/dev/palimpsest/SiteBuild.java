@@ -299,14 +299,14 @@ final class SiteBuild {
   private record Inputs(SourceInput source, DocumentInput document, String fingerprint,
       String hash, Optional<BuildCache.Entry> previous, boolean unchanged, boolean touched) {
     static Inputs of(Document document, Optional<BuildCache> cache) throws IOException {
-      List<Path> files = InputHashes.inputs(document.source(), document.document());
       String fingerprint = InputHashes.fingerprint(document.source(), document.document());
       Optional<BuildCache.Entry> previous = cache.flatMap(c -> c.get(document.source().name(),
           document.document().name()));
       boolean sameFingerprint = previous.map(e -> e.fingerprint().equals(fingerprint))
           .orElse(false);
       // Hashing reads every byte; sizes and times tell first whether that is needed.
-      String hash = sameFingerprint ? previous.get().hash() : InputHashes.content(files);
+      String hash = sameFingerprint ? previous.get().hash()
+          : InputHashes.content(InputHashes.inputs(document.source(), document.document()));
       boolean unchanged = previous.map(e -> e.hash().equals(hash)).orElse(false);
       return new Inputs(document.source(), document.document(), fingerprint, hash, previous,
           unchanged, !sameFingerprint);
