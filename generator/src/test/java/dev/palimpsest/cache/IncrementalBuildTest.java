@@ -184,8 +184,7 @@ class IncrementalBuildTest {
     BuildReport report = build(generator());
 
     assertEquals(0, report.pagesKept());
-    assertTrue(report.warnings().stream()
-        .anyMatch(w -> w.reason().contains("checksum")), report.warnings().toString());
+    assertWarned(report, "checksum");
   }
 
   @Test
@@ -205,8 +204,7 @@ class IncrementalBuildTest {
 
     assertFalse(report.nothingChanged());
     assertEquals(0, report.pagesKept());
-    assertTrue(report.warnings().stream()
-        .anyMatch(w -> w.reason().contains("another version")), report.warnings().toString());
+    assertWarned(report, "another version");
   }
 
   @Test
@@ -314,6 +312,11 @@ class IncrementalBuildTest {
     Map<String, String> single = contents(one);
     assertTrue(single.size() > 12 * 6);
     assertEquals(single, contents(four));
+  }
+
+  private static void assertWarned(BuildReport report, String text) {
+    assertTrue(report.warnings().stream().anyMatch(w -> w.reason().contains(text)),
+        report.warnings().toString());
   }
 
   /** Every file of a site and its bytes (as text, to make failures readable). */

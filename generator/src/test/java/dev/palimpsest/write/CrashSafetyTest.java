@@ -50,11 +50,7 @@ class CrashSafetyTest {
 
     int killedMidway = 0;
     for (int tenth = 1; tenth <= 9; tenth++) {
-      Process build = runBuild(after, site);
-      Thread.sleep(buildMillis * tenth / 10);
-      boolean finished = !build.isAlive();
-      build.destroyForcibly();
-      build.waitFor(30, TimeUnit.SECONDS);
+      boolean finished = killAfter(runBuild(after, site), buildMillis * tenth / 10);
       Map<String, String> found = hashes(site);
       assertTrue(found.equals(oldSite) || found.equals(newSite),
           "after a kill at " + tenth + "0% of a build the site is the old or the new one, whole");
@@ -104,11 +100,7 @@ class CrashSafetyTest {
       assertEquals(oldSite, hashes(site));
       Files.writeString(added, "A version added later.");
 
-      Process build = runBuild(snapshots, site);
-      Thread.sleep(buildMillis * tenth / 10);
-      boolean finished = !build.isAlive();
-      build.destroyForcibly();
-      build.waitFor(30, TimeUnit.SECONDS);
+      boolean finished = killAfter(runBuild(snapshots, site), buildMillis * tenth / 10);
       Map<String, String> found = hashes(site);
       String when = "after a kill at " + tenth + "0% of an incremental build";
       for (Map.Entry<String, String> file : found.entrySet()) {
@@ -145,6 +137,15 @@ class CrashSafetyTest {
 
   private static void buildInProcess(Path snapshots, Path out) throws Exception {
     Generator.builder().now(Instant.parse(NOW)).build().generate(snapshots, out);
+  }
+
+  /** Kills {@code build} (SIGKILL) after {@code millis}; returns whether it had finished. */
+  private static boolean killAfter(Process build, long millis) throws InterruptedException {
+    Thread.sleep(millis);
+    boolean finished = !build.isAlive();
+    build.destroyForcibly();
+    build.waitFor(30, TimeUnit.SECONDS);
+    return finished;
   }
 
   /** A build in its own JVM, as a user runs it, so that it can be killed outright. */
