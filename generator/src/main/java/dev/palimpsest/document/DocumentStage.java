@@ -70,10 +70,6 @@ public final class DocumentStage {
   private final Instant now;
   private final boolean pagesInParallel;
 
-  public DocumentStage(Templates templates, Feeds feeds, String siteTitle, Instant now) {
-    this(templates, feeds, siteTitle, now, false);
-  }
-
   /**
    * @param pagesInParallel whether a document's diffs and version pages are built on all cores;
    *     worth it when only a few documents are built, as after one new snapshot, and not when

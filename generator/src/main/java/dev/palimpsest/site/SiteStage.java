@@ -64,24 +64,15 @@ public final class SiteStage {
   }
 
   /**
-   * Writes the site-wide files.
-   *
-   * @param sources the sources, with their output and display names
-   * @param documents the summaries of every document that was built
-   * @return the files of the site stage, written or kept, relative to the site root
-   */
-  public List<String> build(List<SourceInput> sources, List<DocumentSummary> documents,
-      SiteOutput out) throws IOException {
-    return build(sources, documents, out, source -> false);
-  }
-
-  /**
    * Writes the site-wide files, keeping the pages and feed of the sources that {@code
    * unchanged} names as they are in the current site. A source's pages depend only on its
    * documents, the options and the templates; the caller knows when none of them changed.
    *
+   * @param sources the sources, with their output and display names
+   * @param documents the summaries of every document that was built
    * @param unchanged tells, by output name, the sources whose documents and their inputs are
    *     all as they were when the current site was built with the same options and templates
+   * @return the files of the site stage, written or kept, relative to the site root
    */
   public List<String> build(List<SourceInput> sources, List<DocumentSummary> documents,
       SiteOutput out, Predicate<String> unchanged) throws IOException {
