@@ -53,6 +53,7 @@ public final class Templates {
     configuration.setTemplateLoader(overrides == null ? defaults
         : new MultiTemplateLoader(new TemplateLoader[] {
             new FileTemplateLoader(overrides.toFile()), defaults}));
+    configuration.setObjectWrapper(new RecordWrapper(Configuration.VERSION_2_3_34));
     configuration.setDefaultEncoding("UTF-8");
     configuration.setOutputEncoding("UTF-8");
     configuration.setLocale(Locale.ROOT);

@@ -1,0 +1,185 @@
+package dev.palimpsest.render;
+
+import freemarker.ext.beans.BeanModel;
+import freemarker.ext.util.WrapperTemplateModel;
+import freemarker.template.AdapterTemplateModel;
+import freemarker.template.DefaultObjectWrapper;
+import freemarker.template.TemplateBooleanModel;
+import freemarker.template.MethodCallAwareTemplateHashModel;
+import freemarker.template.TemplateCollectionModel;
+import freemarker.template.TemplateHashModelEx;
+import freemarker.template.TemplateModel;
+import freemarker.template.TemplateModelException;
+import freemarker.template.TemplateModelWithAPISupport;
+import freemarker.template.TemplateScalarModel;
+import freemarker.template.Version;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * FreeMarker's default object wrapper, with a fast way to read the page models' records.
+ *
+ * <p>The default wrapper shows a record to templates through a reflective bean model: every
+ * {@code row.kind} looks the name up, checks access and calls {@link Method#invoke}, and the
+ * wrapper first tests the record against a chain of interfaces. Those were a sixth of a full
+ * build's time. Here a record's values are read through method handles found once per record
+ * class. A template sees the same thing as with the default wrapper: the same names give the
+ * same values, and anything else (a method call, {@code ?api}, the record's keys) is answered by
+ * the default wrapper's own model of the record.
+ */
+final class RecordWrapper extends DefaultObjectWrapper {
+  private final Map<Class<?>, Map<String, MethodHandle>> accessors = new ConcurrentHashMap<>();
+
+  RecordWrapper(Version incompatibleImprovements) {
+    super(incompatibleImprovements);
+  }
+
+  @Override
+  public TemplateModel wrap(Object object) throws TemplateModelException {
+    // Tests against classes, not interfaces: cheap, and they come before the default chain.
+    if (object instanceof Record record) {
+      return new RecordModel(record, accessors.computeIfAbsent(record.getClass(),
+          RecordWrapper::accessorsOf), this);
+    }
+    if (object instanceof Boolean value) {
+      return value ? TemplateBooleanModel.TRUE : TemplateBooleanModel.FALSE;
+    }
+    return super.wrap(object);
+  }
+
+  /** The default wrapper's model of a record: the answer to anything but a plain value. */
+  private TemplateModel beanModelOf(Record record) throws TemplateModelException {
+    return handleUnknownType(record);
+  }
+
+  /**
+   * The names a template reads a record's values by, as the default wrapper exposes them: its
+   * public methods without parameters that return a value (its components, and tests such as
+   * {@code removed()}), apart from {@code toString} and {@code hashCode} and apart from
+   * JavaBeans getters, which the default wrapper shows under other names.
+   */
+  private static Map<String, MethodHandle> accessorsOf(Class<?> type) {
+    Map<String, MethodHandle> found = new HashMap<>();
+    if (!Modifier.isPublic(type.getModifiers())) {
+      return Map.of();
+    }
+    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    MethodType generic = MethodType.methodType(Object.class, Object.class);
+    for (Method method : type.getDeclaredMethods()) {
+      String name = method.getName();
+      if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())
+          || method.getParameterCount() > 0 || method.getReturnType() == void.class
+          || method.isSynthetic() || method.isBridge()
+          || name.equals("toString") || name.equals("hashCode")) {
+        continue;
+      }
+      if (isBeanGetter(name)) {
+        // The bean property may shadow a component of the same name: leave all to the default.
+        return Map.of();
+      }
+      try {
+        found.put(name, lookup.unreflect(method).asType(generic));
+      } catch (IllegalAccessException e) {
+        return Map.of();
+      }
+    }
+    return Map.copyOf(found);
+  }
+
+  private static boolean isBeanGetter(String name) {
+    return name.length() > 3 && name.startsWith("get") && Character.isUpperCase(name.charAt(3))
+        || name.length() > 2 && name.startsWith("is") && Character.isUpperCase(name.charAt(2));
+  }
+
+  /** A record as a template sees it. */
+  private static final class RecordModel implements TemplateHashModelEx, TemplateScalarModel,
+      AdapterTemplateModel, WrapperTemplateModel, MethodCallAwareTemplateHashModel,
+      TemplateModelWithAPISupport {
+    private final Record record;
+    private final Map<String, MethodHandle> accessors;
+    private final RecordWrapper wrapper;
+    private BeanModel beanModel;
+
+    RecordModel(Record record, Map<String, MethodHandle> accessors, RecordWrapper wrapper) {
+      this.record = record;
+      this.accessors = accessors;
+      this.wrapper = wrapper;
+    }
+
+    @Override
+    public TemplateModel get(String key) throws TemplateModelException {
+      MethodHandle accessor = accessors.get(key);
+      if (accessor == null) {
+        return beanModel().get(key);
+      }
+      Object value;
+      try {
+        value = (Object) accessor.invokeExact((Object) record);
+      } catch (RuntimeException | Error e) {
+        throw e;
+      } catch (Throwable e) {
+        throw new TemplateModelException("reading " + key + " of " + record.getClass(), e);
+      }
+      return wrapper.wrap(value);
+    }
+
+    @Override
+    public TemplateModel getBeforeMethodCall(String key)
+        throws TemplateModelException, ShouldNotBeGetAsMethodException {
+      return ((MethodCallAwareTemplateHashModel) beanModel()).getBeforeMethodCall(key);
+    }
+
+    private BeanModel beanModel() throws TemplateModelException {
+      if (beanModel == null) {
+        beanModel = (BeanModel) wrapper.beanModelOf(record);
+      }
+      return beanModel;
+    }
+
+    @Override
+    public boolean isEmpty() {
+      return false;
+    }
+
+    @Override
+    public int size() throws TemplateModelException {
+      return beanModel().size();
+    }
+
+    @Override
+    public TemplateCollectionModel keys() throws TemplateModelException {
+      return beanModel().keys();
+    }
+
+    @Override
+    public TemplateCollectionModel values() throws TemplateModelException {
+      return beanModel().values();
+    }
+
+    @Override
+    public String getAsString() {
+      return record.toString();
+    }
+
+    @Override
+    public Object getAdaptedObject(Class<?> hint) {
+      return record;
+    }
+
+    @Override
+    public Object getWrappedObject() {
+      return record;
+    }
+
+    @Override
+    public TemplateModel getAPI() throws TemplateModelException {
+      return beanModel().getAPI();
+    }
+  }
+}
