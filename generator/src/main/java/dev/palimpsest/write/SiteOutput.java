@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -57,6 +58,9 @@ public final class SiteOutput implements AutoCloseable {
 
   private static final String BUILDING = ".building-";
   private static final String OLD = ".old-";
+  /** One page writer per thread, reused from page to page. */
+  private static final ThreadLocal<PageWriter> PAGE_WRITERS =
+      ThreadLocal.withInitial(PageWriter::new);
 
   private final Path out;
   private final Path staging;
@@ -64,6 +68,8 @@ public final class SiteOutput implements AutoCloseable {
   private final FileLock lock;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicInteger kept = new AtomicInteger();
+  /** The staging folders made so far: asking again for each of thousands of pages is costly. */
+  private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
   private volatile boolean inPlace;
   private boolean committed;
 
@@ -160,7 +166,19 @@ public final class SiteOutput implements AutoCloseable {
   /** {@code path} in the staging folder, its folders made, for a file about to be written. */
   private Path newFile(String path) throws IOException {
     Path file = staged(path);
-    Files.createDirectories(file.getParent());
+    try {
+      // Other threads wait for a folder being made rather than write into it too early.
+      folders.computeIfAbsent(file.getParent(), folder -> {
+        try {
+          Files.createDirectories(folder);
+          return Boolean.TRUE;
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
     return file;
   }
 
@@ -218,9 +236,12 @@ public final class SiteOutput implements AutoCloseable {
    */
   public void writeText(String path, TextContent content) throws IOException {
     Path file = newFile(path);
-    // The writer's own buffers only: a page is small, and tens of thousands are written.
-    try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      content.writeTo(writer);
+    PageWriter writer = PAGE_WRITERS.get();
+    if (writer.isOpen()) {
+      writer = new PageWriter(); // a page written while this thread writes another
+    }
+    try (Writer page = writer.open(Files.newOutputStream(file))) {
+      content.writeTo(page);
     }
     files.incrementAndGet();
   }
