@@ -34,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Predicate;
 
 /**
  * One run of a {@link Generator}: scan, the document stage for every document (in parallel),
@@ -124,12 +123,13 @@ final class SiteBuild {
           // Files touched but not changed: remember their new times, so they are not read
           // again next time. The site itself stays as it is.
           BuildCache.empty(global).write(cacheFile, entries(outcomes),
-              previous.get().siteFiles());
+              previous.get().siteFiles(), previous.get().feedExcerpts());
         }
       } else {
-        List<String> siteFiles = new SiteStage(templates(), feeds(), generator.title(),
+        SiteStage.Result siteStage = new SiteStage(templates(), feeds(), generator.title(),
             generator.baseUrl(), now).build(tree.sources(), summaries, site,
-            unchangedSources(previous, outcomes));
+            currentSite(previous, outcomes));
+        List<String> siteFiles = siteStage.files();
         kept = site.filesKept();
         if (write) {
           // No cache while the site is swapped or updated: a build killed in between leaves
@@ -140,7 +140,8 @@ final class SiteBuild {
           } else {
             site.commit();
           }
-          BuildCache.empty(global).write(cacheFile, entries(outcomes), siteFiles);
+          BuildCache.empty(global).write(cacheFile, entries(outcomes), siteFiles,
+              siteStage.feedExcerpts());
         }
       }
       int versions = summaries.stream().mapToInt(DocumentSummary::versions).sum();
@@ -215,13 +216,14 @@ final class SiteBuild {
   }
 
   /**
-   * The sources whose pages the current site has right: every document of theirs kept, and
-   * none added or removed. Without a cache, none.
+   * What the site stage may take from the current site: the pages of the sources it has right
+   * (every document of theirs kept, and none added or removed), and the feed excerpts of the
+   * documents kept. Without a cache, nothing.
    */
-  private static Predicate<String> unchangedSources(Optional<BuildCache> previous,
+  private static SiteStage.CurrentSite currentSite(Optional<BuildCache> previous,
       List<Outcome> outcomes) {
     if (previous.isEmpty()) {
-      return source -> false;
+      return SiteStage.CurrentSite.NONE;
     }
     Map<String, Integer> documentsBefore = new HashMap<>();
     for (BuildCache.Entry entry : previous.get().entries()) {
@@ -229,14 +231,19 @@ final class SiteBuild {
     }
     Map<String, Integer> documentsNow = new HashMap<>();
     Set<String> changed = new HashSet<>();
+    Set<String> kept = new HashSet<>();
     for (Outcome outcome : outcomes) {
       documentsNow.merge(outcome.entry().source(), 1, Integer::sum);
-      if (!outcome.kept()) {
+      if (outcome.kept()) {
+        kept.add(outcome.entry().key());
+      } else {
         changed.add(outcome.entry().source());
       }
     }
-    return source -> !changed.contains(source)
-        && documentsNow.getOrDefault(source, 0).equals(documentsBefore.get(source));
+    return new SiteStage.CurrentSite(source -> !changed.contains(source)
+        && documentsNow.getOrDefault(source, 0).equals(documentsBefore.get(source)),
+        document -> kept.contains(document.source() + "/" + document.name()),
+        previous.get().feedExcerpts());
   }
 
   /**

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 
@@ -37,7 +38,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 4;
+  static final int FORMAT = 5;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   /** The first bytes of every cache file. */
   private static final String MAGIC = "palimpsest build cache";
@@ -45,16 +46,19 @@ public final class BuildCache {
   private final String global;
   private final Map<String, Entry> documents;
   private final List<String> siteFiles;
+  private final Map<String, String> feedExcerpts;
 
-  private BuildCache(String global, Map<String, Entry> documents, List<String> siteFiles) {
+  private BuildCache(String global, Map<String, Entry> documents, List<String> siteFiles,
+      Map<String, String> feedExcerpts) {
     this.global = global;
     this.documents = documents;
     this.siteFiles = siteFiles;
+    this.feedExcerpts = feedExcerpts;
   }
 
   /** An empty cache for a build whose templates and options hash to {@code global}. */
   public static BuildCache empty(String global) {
-    return new BuildCache(global, new HashMap<>(), List.of());
+    return new BuildCache(global, new HashMap<>(), List.of(), Map.of());
   }
 
   /** The cache file of the site at {@code out}. */
@@ -99,13 +103,18 @@ public final class BuildCache {
       }
       String global = in.readUTF();
       List<String> siteFiles = readStrings(in);
+      int excerptCount = in.readInt();
+      Map<String, String> feedExcerpts = new HashMap<>();
+      for (int i = 0; i < excerptCount; i++) {
+        feedExcerpts.put(in.readUTF(), readLongString(in));
+      }
       int count = in.readInt();
       Map<String, Entry> documents = new HashMap<>();
       for (int i = 0; i < count; i++) {
         Entry entry = Entry.read(in);
         documents.put(entry.key(), entry);
       }
-      return Optional.of(new BuildCache(global, documents, siteFiles));
+      return Optional.of(new BuildCache(global, documents, siteFiles, feedExcerpts));
     } catch (IOException | RuntimeException e) {
       warnings.add(new Problem(file, "build cache ignored: not a readable cache ("
           + firstLine(e.getMessage()) + "); building everything"));
@@ -147,9 +156,10 @@ public final class BuildCache {
    *
    * @param entries every document of the site
    * @param siteFiles the files of the site stage, relative to the site root
+   * @param feedExcerpts the excerpts the site and source feeds used, by feed id
    */
-  public void write(Path file, Collection<Entry> entries, List<String> siteFiles)
-      throws IOException {
+  public void write(Path file, Collection<Entry> entries, List<String> siteFiles,
+      Map<String, String> feedExcerpts) throws IOException {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     CRC32 crc = new CRC32();
     try (OutputStream stream = Files.newOutputStream(temporary)) {
@@ -161,6 +171,11 @@ public final class BuildCache {
       out.writeUTF(GENERATOR_VERSION);
       out.writeUTF(global);
       writeStrings(out, siteFiles);
+      out.writeInt(feedExcerpts.size());
+      for (Map.Entry<String, String> excerpt : new TreeMap<>(feedExcerpts).entrySet()) {
+        out.writeUTF(excerpt.getKey());
+        writeLongString(out, excerpt.getValue());
+      }
       out.writeInt(entries.size());
       for (Entry entry : entries) {
         entry.write(out);
@@ -196,6 +211,28 @@ public final class BuildCache {
   /** The files the last build's site stage wrote (home page, source pages, feeds, …). */
   public List<String> siteFiles() {
     return siteFiles;
+  }
+
+  /** The excerpts the last build's site and source feeds used, by feed id. */
+  public Map<String, String> feedExcerpts() {
+    return feedExcerpts;
+  }
+
+  /** A string of any length (writeUTF stops at 64 KB). */
+  private static void writeLongString(DataOutputStream out, String string) throws IOException {
+    byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readLongString(DataInputStream in) throws IOException {
+    int length = in.readInt();
+    if (length < 0 || length > in.available()) {
+      throw new IOException("string length " + length + " out of range");
+    }
+    byte[] bytes = new byte[length];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   private static String firstLine(String message) {

@@ -1,6 +1,7 @@
 package dev.palimpsest.site;
 
 import dev.palimpsest.document.DocumentStage;
+import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.site.SiteStage.Change;
 import dev.palimpsest.write.SiteOutput;
 import java.io.ByteArrayInputStream;
@@ -10,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -20,6 +23,10 @@ import javax.xml.stream.XMLStreamReader;
  * The feed excerpts of the few changes the site and source feeds republish, read back from the
  * document feeds of the site being built. Summaries carry no excerpts, so the site stage holds
  * only these, whatever the size of the corpus.
+ *
+ * <p>A rebuild is given the excerpts the last build used (kept in the build cache), and takes a
+ * kept document's from there: its feed is the one they were read from. After one new snapshot,
+ * the site feed would otherwise read back the feeds of fifty documents to republish one change.
  */
 final class FeedExcerpts {
   private static final XMLInputFactory XML = XMLInputFactory.newFactory();
@@ -31,12 +38,20 @@ final class FeedExcerpts {
   }
 
   private final SiteOutput out;
+  private final Map<String, String> before;
+  private final Predicate<DocumentSummary> kept;
   // Excerpts read so far, by feed id: a source feed's entries are mostly the site feed's too.
   // Feeds are written side by side, so two may read the same document feed at once.
   private final Map<String, String> known = new ConcurrentHashMap<>();
 
-  FeedExcerpts(SiteOutput out) {
+  /**
+   * @param before the excerpts the last build used, by feed id
+   * @param kept tells the documents whose pages and feed are kept from the last build
+   */
+  FeedExcerpts(SiteOutput out, Map<String, String> before, Predicate<DocumentSummary> kept) {
     this.out = out;
+    this.before = before;
+    this.kept = kept;
   }
 
   /**
@@ -47,7 +62,7 @@ final class FeedExcerpts {
     Map<String, Set<String>> missingByFeed = new LinkedHashMap<>();
     for (Change change : changes) {
       String id = DocumentStage.feedId(change.document(), change.change());
-      if (!known.containsKey(id)) {
+      if (!known.containsKey(id) && !reuse(change, id)) {
         missingByFeed.computeIfAbsent(DocumentStage.feedPath(change.document()),
             f -> new HashSet<>()).add(id);
       }
@@ -61,6 +76,31 @@ final class FeedExcerpts {
       }
     }
     return known;
+  }
+
+  /**
+   * Keeps the excerpts of {@code changes} that the last build used, for a feed kept as it is:
+   * they are used still, and the next build may need them.
+   */
+  void keep(List<Change> changes) {
+    for (Change change : changes) {
+      reuse(change, DocumentStage.feedId(change.document(), change.change()));
+    }
+  }
+
+  /** Takes the excerpt of a kept document's change from the last build, if it had it. */
+  private boolean reuse(Change change, String id) {
+    String excerpt = before.get(id);
+    if (excerpt == null || !kept.test(change.document())) {
+      return false;
+    }
+    known.put(id, excerpt);
+    return true;
+  }
+
+  /** Every excerpt used, by feed id, in order. */
+  Map<String, String> used() {
+    return new TreeMap<>(known);
   }
 
   /**

@@ -64,18 +64,40 @@ public final class SiteStage {
   }
 
   /**
-   * Writes the site-wide files, keeping the pages and feed of the sources that {@code
-   * unchanged} names as they are in the current site. A source's pages depend only on its
-   * documents, the options and the templates; the caller knows when none of them changed.
+   * What a rebuild may take from the current site.
+   *
+   * @param unchangedSources tells, by output name, the sources whose documents and their inputs
+   *     are all as they were when the current site was built with the same options and
+   *     templates: their pages and feed are kept as they are
+   * @param keptDocuments tells the documents whose pages and feed were kept
+   * @param feedExcerpts the excerpts the current site's site and source feeds used, by feed id
+   */
+  public record CurrentSite(Predicate<String> unchangedSources,
+      Predicate<DocumentSummary> keptDocuments, Map<String, String> feedExcerpts) {
+    /** Nothing to take: a site built afresh. */
+    public static final CurrentSite NONE = new CurrentSite(source -> false, document -> false,
+        Map.of());
+  }
+
+  /**
+   * What the site stage wrote or kept.
+   *
+   * @param files the files, relative to the site root
+   * @param feedExcerpts the excerpts the site and source feeds used, by feed id, for the next
+   *     rebuild
+   */
+  public record Result(List<String> files, Map<String, String> feedExcerpts) {}
+
+  /**
+   * Writes the site-wide files, taking from the current site what {@code current} allows. A
+   * source's pages depend only on its documents, the options and the templates; the caller
+   * knows when none of them changed.
    *
    * @param sources the sources, with their output and display names
    * @param documents the summaries of every document that was built
-   * @param unchanged tells, by output name, the sources whose documents and their inputs are
-   *     all as they were when the current site was built with the same options and templates
-   * @return the files of the site stage, written or kept, relative to the site root
    */
-  public List<String> build(List<SourceInput> sources, List<DocumentSummary> documents,
-      SiteOutput out, Predicate<String> unchanged) throws IOException {
+  public Result build(List<SourceInput> sources, List<DocumentSummary> documents,
+      SiteOutput out, CurrentSite current) throws IOException {
     Map<String, SourceInput> sourcesByName = sources.stream()
         .collect(Collectors.toMap(SourceInput::name, Function.identity(),
             (a, b) -> a, LinkedHashMap::new));
@@ -83,7 +105,8 @@ public final class SiteStage {
     for (DocumentSummary document : documents) {
       bySource.computeIfAbsent(document.source(), s -> new ArrayList<>()).add(document);
     }
-    FeedExcerpts excerpts = new FeedExcerpts(out);
+    FeedExcerpts excerpts = new FeedExcerpts(out, current.feedExcerpts(),
+        current.keptDocuments());
     // Each file (or source) is a task of its own, and the tasks run on all cores: after one
     // new snapshot the site stage is a good part of a rebuild.
     List<FileTask> tasks = new ArrayList<>();
@@ -92,9 +115,13 @@ public final class SiteStage {
       SourceInput source = sourcesByName.get(entry.getKey());
       List<DocumentSummary> sourceDocuments = entry.getValue();
       tasks.add(() -> {
-        List<String> kept = unchanged.test(source.name())
+        List<String> kept = current.unchangedSources().test(source.name())
             ? keepSource(out, source, sourceDocuments.size()) : List.of();
-        return kept.isEmpty() ? writeSource(out, source, sourceDocuments, excerpts) : kept;
+        if (kept.isEmpty()) {
+          return writeSource(out, source, sourceDocuments, excerpts);
+        }
+        excerpts.keep(recent(changes(sourceDocuments)));
+        return kept;
       });
       Instant lastChanged = sourceDocuments.stream().map(DocumentSummary::lastChanged)
           .max(Comparator.naturalOrder()).orElseThrow();
@@ -141,7 +168,8 @@ public final class SiteStage {
       }
       return assets;
     });
-    return runAll(tasks);
+    List<String> files = runAll(tasks);
+    return new Result(files, excerpts.used());
   }
 
   /** Writes some files of the site; returns their paths. */
@@ -260,10 +288,15 @@ public final class SiteStage {
   /** The feed entries of the most recent of {@code changes}, with their excerpts. */
   private static List<FeedEntry> entries(List<Change> changes, FeedExcerpts excerpts)
       throws IOException {
-    List<Change> recent = changes.subList(0, Math.min(RECENT, changes.size()));
+    List<Change> recent = recent(changes);
     Map<String, String> byId = excerpts.of(recent);
     return recent.stream().map(c -> DocumentStage.feedEntry(c.document(), c.change(),
         byId.get(DocumentStage.feedId(c.document(), c.change())))).toList();
+  }
+
+  /** The changes a feed republishes: the most recent. */
+  private static List<Change> recent(List<Change> changes) {
+    return changes.subList(0, Math.min(RECENT, changes.size()));
   }
 
   private List<ChangeItem> items(List<Change> changes, Map<String, SourceInput> sources,

@@ -122,6 +122,29 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void feedsRepublishTheNewExcerptsOfARewrittenSnapshotAndKeepTheOthers() throws Exception {
+    build(generator());
+    // Every change is recent enough for the site feed; a rebuild takes the excerpts of kept
+    // documents from the last build, and must not take those of a rebuilt one.
+    Path rewritten = snapshots.resolve("source-2/doc-5/2026-01-03T00-00-00Z.txt");
+    Files.writeString(rewritten, Files.readString(rewritten)
+        + "\n\nRewritten afterwards with a sentence never seen before.");
+    build(generator());
+    assertTrue(Files.readString(site.resolve("feed.xml")).contains("never seen before"));
+    assertEquals(fullBuild(generator()), contents(site));
+
+    // A build that keeps source-2 whole, then one that rebuilds its feed with one new change.
+    Files.writeString(snapshots.resolve("source-0/doc-3/2026-01-09T00-00-00Z.txt"), "New.");
+    build(generator());
+    Files.writeString(snapshots.resolve("source-2/doc-2/2026-01-10T00-00-00Z.txt"), "Newer.");
+    build(generator());
+    String sourceFeed = Files.readString(site.resolve("source-2/feed.xml"));
+    assertTrue(sourceFeed.contains("never seen before")
+        && sourceFeed.contains("urn:palimpsest:change:source-2/doc-2/4"), sourceFeed);
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
   void aChangedTemplateRebuildsEverything() throws Exception {
     Path templates = Files.createDirectories(work.resolve("templates/assets"));
     Files.writeString(templates.resolve("style.css"), "body { color: black; }\n");
