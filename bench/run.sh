@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Times Palimpsest site builds at scale, and Hugo and git over the same work.
 #
-#   bench/run.sh [--sizes 1000,10000] [--versions 10]
+#   bench/run.sh [--sizes 1000,10000] [--versions 10] [--repeat 3]
 #
 # For each size: a synthetic corpus (../shared/bench/synth.py), then a full build, a rebuild
 # with nothing changed and a rebuild after one new snapshot, each timed with its peak RSS; Hugo
 # rendering as many Markdown pages of the same texts; `git diff --no-index --word-diff` over
-# every consecutive pair of snapshots. Prints a Markdown table and writes it to
+# every consecutive pair of snapshots. Each is run --repeat times, the tools taking turns, and
+# its best time is reported. Prints a Markdown table and writes it to
 # bench/results/latest.md. Work files go to bench/work (not committed).
 set -euo pipefail
 
@@ -14,11 +15,13 @@ cd "$(dirname "$0")/.."
 root=$PWD
 sizes=1000,10000
 versions=10
+repeat=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
     --versions) versions=$2; shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --repeat) repeat=$2; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -56,13 +59,22 @@ build() {
   timed java $java_opts -jar "$jar" build "$corpus" --out "$site" --now "$now" --quiet
 }
 
+# best NAME SECS: keeps the lowest time seen for NAME (in best_NAME).
+best() {
+  local var=best_$1 current
+  current=${!var:-}
+  if [ -z "$current" ] || python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) < float(sys.argv[2]) else 1)" "$2" "$current"; then
+    printf -v "$var" '%s' "$2"
+  fi
+}
+
 ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.2f' % (a / b if b else 0))" "$1" "$2"; }
 percent() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.1f' % (100 * a / b if b else 0))" "$1" "$2"; }
 
 # The results so far, rewritten after each size so that a long run leaves the sizes it did.
 write_results() {
   {
-    echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $java_opts;"
+    echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $java_opts, best of $repeat runs;"
     echo "$(hugo version | cut -d' ' -f2), $(git --version); $(date -u +%Y-%m-%dT%H:%MZ)."
     echo
     cat "$table"
@@ -82,35 +94,46 @@ for size in ${sizes//,/ }; do
     echo "writing a corpus of $size documents x $versions versions" >&2
     python3 "$synth" --docs "$size" --versions "$versions" "$corpus" >/dev/null
   fi
-  rm -rf "$site" "$work"/.site-"$size".*
-
-  echo "$size: full build" >&2
-  build; full=$secs; rss=$rss_mib
-  pages=$(find "$site" -type f | wc -l)
-
-  echo "$size: rebuild, nothing changed" >&2
-  build; noop=$secs; [ $rss_mib -gt $rss ] && rss=$rss_mib
-
-  echo "$size: rebuild after one new snapshot" >&2
-  document=$(find "$corpus" -mindepth 2 -maxdepth 2 -type d | sort | sed -n 1p)
-  latest=$(find "$document" -type f ! -name '*.properties' | sort | tail -1)
-  added=$document/2099-01-01T00-00-00Z.${latest##*.}
-  { cat "$latest"; printf '\n\nA paragraph added by the benchmark.\n'; } >"$added"
-  build; one=$secs; [ $rss_mib -gt $rss ] && rss=$rss_mib
-  rm -f "$added"
-
-  echo "$size: Hugo, $pages pages" >&2
-  python3 bench/hugo_site.py --corpus "$corpus" --pages "$pages" --out "$work/hugo-$size"
-  timed hugo --quiet -s "$work/hugo-$size" -d "$work/hugo-$size/public"; hugo=$secs
-
-  echo "$size: git diff --no-index --word-diff over consecutive pairs" >&2
   pairs=$work/pairs-$size.txt
   find "$corpus" -type f ! -name '*.properties' | sort | awk -F/ '{
       dir = $0; sub("/[^/]*$", "", dir)
       if (dir == last) print prev " " $0
       last = dir; prev = $0 }' >"$pairs"
-  timed sh -c 'while read -r a b; do git diff --no-index --word-diff "$a" "$b"; done <"$1" || true' \
-    sh "$pairs"; git=$secs
+  document=$(find "$corpus" -mindepth 2 -maxdepth 2 -type d | sort | sed -n 1p)
+  latest=$(find "$document" -type f ! -name '*.properties' | sort | tail -1)
+  added=$document/2099-01-01T00-00-00Z.${latest##*.}
+  rm -f "$added"
+  hugo_built=
+  unset best_full best_noop best_one best_hugo best_git
+  rss=0
+  # Machines drift; runs of the tools take turns, and each tool's best time is kept.
+  for run in $(seq "$repeat"); do
+    echo "$size: full build ($run of $repeat)" >&2
+    rm -rf "$site" "$work"/.site-"$size".*
+    build; best full "$secs"; [ $rss_mib -gt $rss ] && rss=$rss_mib
+    pages=$(find "$site" -type f | wc -l)
+
+    echo "$size: rebuild, nothing changed ($run of $repeat)" >&2
+    build; best noop "$secs"; [ $rss_mib -gt $rss ] && rss=$rss_mib
+
+    echo "$size: rebuild after one new snapshot ($run of $repeat)" >&2
+    { cat "$latest"; printf '\n\nA paragraph added by the benchmark.\n'; } >"$added"
+    build; best one "$secs"; [ $rss_mib -gt $rss ] && rss=$rss_mib
+    rm -f "$added"
+
+    if [ -z "$hugo_built" ]; then
+      python3 bench/hugo_site.py --corpus "$corpus" --pages "$pages" --out "$work/hugo-$size"
+      hugo_built=1
+    fi
+    echo "$size: Hugo, $pages pages ($run of $repeat)" >&2
+    rm -rf "$work/hugo-$size/public"
+    timed hugo --quiet -s "$work/hugo-$size" -d "$work/hugo-$size/public"; best hugo "$secs"
+
+    echo "$size: git diff --no-index --word-diff over consecutive pairs ($run of $repeat)" >&2
+    timed sh -c 'while read -r a b; do git diff --no-index --word-diff "$a" "$b"; done <"$1" || true' \
+      sh "$pairs"; best git "$secs"
+  done
+  full=$best_full noop=$best_noop one=$best_one hugo=$best_hugo git=$best_git
 
   echo "| $size x $versions | $pages | $full | $(python3 -c "print(round($pages / $full))") | $noop ($(percent "$noop" "$full") %) | $one ($(percent "$one" "$full") %) | $rss | $hugo ($(ratio "$full" "$hugo")) | $git ($(ratio "$full" "$git")) |" >>"$table"
   write_results

@@ -63,6 +63,8 @@ public final class Templates {
     configuration.setLogTemplateExceptions(false);
     configuration.setWrapUncheckedExceptions(true);
     configuration.setFallbackOnNullLoopVariable(false);
+    // A page goes to its file in one write when its writer is closed, not a flush and a write.
+    configuration.setAutoFlush(false);
     return new Templates(configuration, overrides);
   }
 
