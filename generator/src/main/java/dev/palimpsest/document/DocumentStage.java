@@ -38,7 +38,9 @@ import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -207,11 +209,19 @@ public final class DocumentStage {
   }
 
   private static boolean isUtf8(byte[] content) {
-    try {
-      StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(content));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
+    // Decoded through a small buffer, only to see whether it can be: the text is not kept.
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    ByteBuffer in = ByteBuffer.wrap(content);
+    CharBuffer sink = CharBuffer.allocate(4096);
+    while (true) {
+      CoderResult result = decoder.decode(in, sink, true);
+      if (result.isError()) {
+        return false;
+      }
+      if (result.isUnderflow()) {
+        return !decoder.flush(sink).isError();
+      }
+      sink.clear();
     }
   }
 
@@ -302,9 +312,9 @@ public final class DocumentStage {
     for (int i = summary.changes().size() - 1; i >= 0; i--) {
       entries.add(feedEntry(summary, summary.changes().get(i), excerpts.get(i)));
     }
-    out.write(dir + "feed.xml", feeds.write(summary.title() + " · " + siteTitle,
+    out.writeText(dir + "feed.xml", writer -> feeds.write(summary.title() + " · " + siteTitle,
         "Changes to " + summary.title(), dir + "feed.xml", dir + "index.html", entries,
-        summary.lastChanged(), false));
+        summary.lastChanged(), false, writer));
   }
 
   /** The feed entry of a change, the same in the document, source and site feeds. */

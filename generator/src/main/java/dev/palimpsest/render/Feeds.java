@@ -12,6 +12,8 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Date;
@@ -49,9 +51,12 @@ public final class Feeds {
    * @param pagePath the page it belongs to ("a/b/index.html")
    * @param entries newest first
    * @param atom Atom 1.0 when true, else RSS 2.0
+   * @param out where the feed's XML goes (UTF-8 when it is a file: the XML says so)
+   * @throws IOException when {@code out} cannot be written
    */
-  public String write(String title, String description, String feedPath, String pagePath,
-      List<FeedEntry> entries, java.time.Instant updated, boolean atom) {
+  public void write(String title, String description, String feedPath, String pagePath,
+      List<FeedEntry> entries, java.time.Instant updated, boolean atom, Writer out)
+      throws IOException {
     SyndFeed feed = new SyndFeedImpl();
     feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
     feed.setTitle(title);
@@ -92,7 +97,8 @@ public final class Feeds {
     }
     feed.setEntries(syndEntries);
     try {
-      return new SyndFeedOutput().outputString(feed, true);
+      // Straight to the file: a feed as one string cost more to build and encode than to write.
+      new SyndFeedOutput().output(feed, out, true);
     } catch (FeedException e) {
       throw new IllegalStateException("feed " + feedPath + " could not be written", e);
     }

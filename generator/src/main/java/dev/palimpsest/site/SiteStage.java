@@ -146,10 +146,10 @@ public final class SiteStage {
       List<FeedEntry> recentEntries = entries(all, excerpts);
       Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
       String description = "Changes to the documents tracked by " + siteTitle;
-      out.write("feed.xml", feeds.write(siteTitle, description, "feed.xml", "index.html",
-          recentEntries, updated, false));
-      out.write("atom.xml", feeds.write(siteTitle, description, "atom.xml", "index.html",
-          recentEntries, updated, true));
+      out.writeText("feed.xml", writer -> feeds.write(siteTitle, description, "feed.xml",
+          "index.html", recentEntries, updated, false, writer));
+      out.writeText("atom.xml", writer -> feeds.write(siteTitle, description, "atom.xml",
+          "index.html", recentEntries, updated, true, writer));
       return List.of("feed.xml", "atom.xml");
     });
     tasks.add(() -> {
@@ -241,10 +241,12 @@ public final class SiteStage {
       written.add(path);
     }
     List<Change> changes = changes(documents);
-    out.write(dir + "feed.xml", feeds.write(source.displayName() + " · " + siteTitle,
-        "Changes to the documents of " + source.displayName(), dir + "feed.xml",
-        dir + "index.html", entries(changes, excerpts), changes.isEmpty() ? ordered.get(0).lastChanged()
-            : changes.get(0).change().toTime(), false));
+    List<FeedEntry> entries = entries(changes, excerpts);
+    Instant updated = changes.isEmpty() ? ordered.get(0).lastChanged()
+        : changes.get(0).change().toTime();
+    out.writeText(dir + "feed.xml", writer -> feeds.write(source.displayName() + " · "
+        + siteTitle, "Changes to the documents of " + source.displayName(), dir + "feed.xml",
+        dir + "index.html", entries, updated, false, writer));
     written.add(dir + "feed.xml");
     return written;
   }
