@@ -204,11 +204,15 @@ final class SiteBuild {
       }
     }
     if (outcome == null) {
+      // Hashed before its files are read to build it, as a change in between must show next
+      // time; and here rather than up front when nothing needed the hash sooner.
+      String hash = inputs.hash().isPresent() ? inputs.hash().get()
+          : InputHashes.content(InputHashes.inputs(inputs.source(), inputs.document()));
       DocumentResult result = stage.build(inputs.source(), inputs.document(), site);
       result.problems().forEach(generator.listener()::problem);
       result.warnings().forEach(generator.listener()::warning);
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
-          inputs.fingerprint(), inputs.hash(), result.summary(), result.problems(),
+          inputs.fingerprint(), hash, result.summary(), result.problems(),
           result.warnings(), site.filesIn(dir)), false);
     }
     generator.listener().documentDone(inputs.source().name(), inputs.document().name());
@@ -300,11 +304,16 @@ final class SiteBuild {
   /**
    * A document, the hash of its inputs and what the previous build knew of it.
    *
+   * @param hash the hash of its inputs' contents; empty when the previous build did not have
+   *     the document, as then nothing is to be compared with it before the document is built
+   *     (a full build hashes each document in its own task, by when the JIT has made hashing
+   *     fast, instead of all of them before the first is built)
    * @param unchanged its inputs hash as they did when the previous build wrote its pages
    * @param touched its files' sizes or times changed, whatever their contents
    */
   private record Inputs(SourceInput source, DocumentInput document, String fingerprint,
-      String hash, Optional<BuildCache.Entry> previous, boolean unchanged, boolean touched) {
+      Optional<String> hash, Optional<BuildCache.Entry> previous, boolean unchanged,
+      boolean touched) {
     static Inputs of(Document document, Optional<BuildCache> cache) throws IOException {
       String fingerprint = InputHashes.fingerprint(document.source(), document.document());
       Optional<BuildCache.Entry> previous = cache.flatMap(c -> c.get(document.source().name(),
@@ -312,9 +321,10 @@ final class SiteBuild {
       boolean sameFingerprint = previous.map(e -> e.fingerprint().equals(fingerprint))
           .orElse(false);
       // Hashing reads every byte; sizes and times tell first whether that is needed.
-      String hash = sameFingerprint ? previous.get().hash()
-          : InputHashes.content(InputHashes.inputs(document.source(), document.document()));
-      boolean unchanged = previous.map(e -> e.hash().equals(hash)).orElse(false);
+      Optional<String> hash = previous.isEmpty() ? Optional.empty()
+          : Optional.of(sameFingerprint ? previous.get().hash()
+              : InputHashes.content(InputHashes.inputs(document.source(), document.document())));
+      boolean unchanged = hash.isPresent() && previous.get().hash().equals(hash.get());
       return new Inputs(document.source(), document.document(), fingerprint, hash, previous,
           unchanged, !sameFingerprint);
     }
