@@ -10,12 +10,10 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -30,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -54,7 +51,6 @@ import java.util.stream.Stream;
 public final class SiteOutput implements AutoCloseable {
   /** A file every Palimpsest site has: its presence makes an output folder safe to replace. */
   private static final String SITE_MARK = "changes.json";
-  private static final Pattern SAFE_PATH = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
   private static final String BUILDING = ".building-";
   private static final String OLD = ".old-";
@@ -200,10 +196,34 @@ public final class SiteOutput implements AutoCloseable {
   }
 
   private static String checked(String path) {
-    if (!SAFE_PATH.matcher(path).matches() || path.contains("..")) {
+    if (!isSafe(path) || path.contains("..")) {
       throw new IllegalArgumentException("unsafe output path: " + path);
     }
     return path;
+  }
+
+  /**
+   * Whether {@code path} is names of {@code A-Z a-z 0-9 . _ -} joined by single slashes. Checked
+   * by hand: a rebuild checks every path of the site, where a regular expression was a good part
+   * of a rebuild after one new snapshot.
+   */
+  static boolean isSafe(String path) {
+    boolean nameStarted = false;
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '/') {
+        if (!nameStarted) {
+          return false;
+        }
+        nameStarted = false;
+      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+          || c == '.' || c == '_' || c == '-') {
+        nameStarted = true;
+      } else {
+        return false;
+      }
+    }
+    return nameStarted;
   }
 
   /** Writes the content of a file to a stream. */
@@ -334,18 +354,18 @@ public final class SiteOutput implements AutoCloseable {
           .add(path.substring(slash + 1));
     }
     for (Map.Entry<String, Set<String>> folder : byFolder.entrySet()) {
-      Set<String> missing = new HashSet<>(folder.getValue());
       Path listed = out.resolve(folder.getKey());
-      try (DirectoryStream<Path> entries = Files.newDirectoryStream(listed)) {
-        for (Path entry : entries) {
-          missing.remove(entry.getFileName().toString());
-        }
-      } catch (NotDirectoryException e) {
-        throw new NoSuchFileException(e.getFile());
+      // Names as strings: no path object for each of a site's files.
+      String[] present = listed.toFile().list();
+      if (present == null) {
+        throw new NoSuchFileException(listed.toString());
+      }
+      Set<String> missing = new HashSet<>(folder.getValue());
+      for (String name : present) {
+        missing.remove(name);
       }
       if (!missing.isEmpty()) {
-        throw new NoSuchFileException(out.resolve(folder.getKey()).resolve(
-            missing.iterator().next()).toString());
+        throw new NoSuchFileException(listed.resolve(missing.iterator().next()).toString());
       }
     }
   }
