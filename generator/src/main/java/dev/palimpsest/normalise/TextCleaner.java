@@ -16,6 +16,11 @@ final class TextCleaner {
     if (!Normalizer.isNormalized(text, Normalizer.Form.NFC)) {
       text = Normalizer.normalize(text, Normalizer.Form.NFC);
     }
+    return isClean(text) ? text : collapse(text); // most blocks are clean: no copy
+  }
+
+  /** The text with its spaces collapsed and trimmed and invisible characters removed. */
+  static String collapse(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean spacePending = false;
     for (int i = 0; i < text.length(); i++) {
@@ -34,6 +39,28 @@ final class TextCleaner {
       }
     }
     return out.toString();
+  }
+
+  /** Whether the (NFC) text is as {@link #clean} would make it: single ASCII spaces inside. */
+  private static boolean isClean(String text) {
+    if (text.isEmpty()) {
+      return true;
+    }
+    boolean afterSpace = true; // no space at the start
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == ' ') {
+        if (afterSpace) {
+          return false;
+        }
+        afterSpace = true;
+      } else if (isSpace(c) || isInvisible(c)) {
+        return false;
+      } else {
+        afterSpace = false;
+      }
+    }
+    return !afterSpace; // no space at the end
   }
 
   /** True when {@link #clean} would give the empty string. */

@@ -1,0 +1,32 @@
+package dev.palimpsest.normalise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.text.Normalizer;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+  @Test
+  void cleansSpacesInvisiblesAndCompositionAlike() {
+    assertEquals("a b c", TextCleaner.clean("  a \u00A0\n b\u200B  c\t"));
+    assertEquals("caf\u00E9", TextCleaner.clean("cafe\u0301"));
+    assertEquals("already clean", TextCleaner.clean("already clean"));
+    assertEquals("", TextCleaner.clean(" \u200B "));
+  }
+
+  @Test
+  void textAlreadyCleanIsTakenAsItIsAndAnyOtherIsCollapsed() {
+    // The shortcut for clean text must give what collapsing would.
+    String alphabet = "ab \u00A0\n\t\u200B\u2060\uFEFF\u0301e\u3000\u200C.";
+    Random random = new Random(11);
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(10); n > 0; n--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+      assertEquals(TextCleaner.collapse(nfc), TextCleaner.clean(text), text.toString());
+    }
+  }
+}
