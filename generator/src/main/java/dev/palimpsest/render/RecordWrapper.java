@@ -4,8 +4,8 @@ import freemarker.ext.beans.BeanModel;
 import freemarker.ext.util.WrapperTemplateModel;
 import freemarker.template.AdapterTemplateModel;
 import freemarker.template.DefaultObjectWrapper;
-import freemarker.template.TemplateBooleanModel;
 import freemarker.template.MethodCallAwareTemplateHashModel;
+import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateCollectionModel;
 import freemarker.template.TemplateHashModelEx;
 import freemarker.template.TemplateModel;
@@ -70,10 +70,10 @@ final class RecordWrapper extends DefaultObjectWrapper {
    * JavaBeans getters, which the default wrapper shows under other names.
    */
   private static Map<String, MethodHandle> accessorsOf(Class<?> type) {
-    Map<String, MethodHandle> found = new HashMap<>();
     if (!Modifier.isPublic(type.getModifiers())) {
       return Map.of();
     }
+    Map<String, MethodHandle> found = new HashMap<>();
     MethodHandles.Lookup lookup = MethodHandles.publicLookup();
     MethodType generic = MethodType.methodType(Object.class, Object.class);
     for (Method method : type.getDeclaredMethods()) {
@@ -111,8 +111,7 @@ final class RecordWrapper extends DefaultObjectWrapper {
     private final RecordWrapper wrapper;
     private BeanModel beanModel;
 
-    RecordModel(Record record, Map<String, MethodHandle> accessors,
-        RecordWrapper wrapper) {
+    RecordModel(Record record, Map<String, MethodHandle> accessors, RecordWrapper wrapper) {
       this.record = record;
       this.accessors = accessors;
       this.wrapper = wrapper;
