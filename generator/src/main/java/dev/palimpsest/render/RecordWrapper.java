@@ -58,11 +58,6 @@ final class RecordWrapper extends DefaultObjectWrapper {
     return super.wrap(object);
   }
 
-  /** The default wrapper's model of a record: the answer to anything but a plain value. */
-  private TemplateModel beanModelOf(Record record) throws TemplateModelException {
-    return handleUnknownType(record);
-  }
-
   /**
    * The names a template reads a record's values by, as the default wrapper exposes them: its
    * public methods without parameters that return a value (its components, and tests such as
@@ -142,7 +137,8 @@ final class RecordWrapper extends DefaultObjectWrapper {
 
     private BeanModel beanModel() throws TemplateModelException {
       if (beanModel == null) {
-        beanModel = (BeanModel) wrapper.beanModelOf(record);
+        // The default wrapper's own model: the answer to anything but a plain value.
+        beanModel = (BeanModel) wrapper.handleUnknownType(record);
       }
       return beanModel;
     }

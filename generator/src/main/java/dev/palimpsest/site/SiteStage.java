@@ -157,7 +157,7 @@ public final class SiteStage {
       return List.of("changes.json");
     });
     tasks.add(() -> {
-      out.write("sitemap.xml", Sitemap.write(baseUrl, sources, documents));
+      out.writeText("sitemap.xml", xml -> Sitemap.write(baseUrl, sources, documents, xml));
       return List.of("sitemap.xml");
     });
     tasks.add(() -> {

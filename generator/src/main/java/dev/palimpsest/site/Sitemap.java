@@ -4,6 +4,8 @@ import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.read.SourceInput;
 import dev.palimpsest.render.TimeText;
+import java.io.IOException;
+import java.io.Writer;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +20,13 @@ import org.jsoup.nodes.Entities;
 final class Sitemap {
   private Sitemap() {}
 
-  static String write(URI baseUrl, List<SourceInput> sources, List<DocumentSummary> documents) {
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+  /**
+   * Writes the sitemap to {@code xml} as it goes: it has a line for every page, so on a large
+   * site it is tens of megabytes, never held whole.
+   */
+  static void write(URI baseUrl, List<SourceInput> sources, List<DocumentSummary> documents,
+      Writer xml) throws IOException {
+    xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     url(xml, baseUrl, "index.html", null);
     Map<String, Integer> counts = new HashMap<>();
@@ -40,7 +47,7 @@ final class Sitemap {
         url(xml, baseUrl, document.path() + change.diffPath(), TimeText.iso(change.toTime()));
       }
     }
-    return xml.append("</urlset>\n").toString();
+    xml.append("</urlset>\n");
   }
 
   /** Output paths are slugs; only a base URL can bring characters that XML escapes. */
@@ -54,7 +61,8 @@ final class Sitemap {
     return false;
   }
 
-  private static void url(StringBuilder xml, URI baseUrl, String path, String lastModified) {
+  private static void url(Writer xml, URI baseUrl, String path, String lastModified)
+      throws IOException {
     String location = baseUrl == null ? path : baseUrl.resolve(path).toString();
     xml.append("  <url><loc>").append(needsEscaping(location) ? Entities.escape(location)
         : location).append("</loc>");
