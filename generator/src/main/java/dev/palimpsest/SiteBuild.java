@@ -213,7 +213,7 @@ final class SiteBuild {
       result.warnings().forEach(generator.listener()::warning);
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
           inputs.fingerprint(), hash, result.summary(), result.problems(),
-          result.warnings(), site.filesIn(dir)), false);
+          result.warnings(), result.files()), false);
     }
     generator.listener().documentDone(inputs.source().name(), inputs.document().name());
     return outcome;

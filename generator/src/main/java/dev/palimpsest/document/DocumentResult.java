@@ -10,12 +10,13 @@ import java.util.Optional;
  * @param summary the document's summary, empty when none of its snapshots could be used
  * @param problems the inputs of this document that were reported and skipped
  * @param warnings the inputs of this document that were used with a warning
- * @param filesWritten pages and feeds written for it
+ * @param files the pages and feed written for it, relative to its folder, in name order
  */
 public record DocumentResult(Optional<DocumentSummary> summary, List<Problem> problems,
-    List<Problem> warnings, int filesWritten) {
+    List<Problem> warnings, List<String> files) {
   public DocumentResult {
     problems = List.copyOf(problems);
     warnings = List.copyOf(warnings);
+    files = List.copyOf(files);
   }
 }

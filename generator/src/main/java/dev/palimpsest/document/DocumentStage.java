@@ -52,7 +52,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -118,7 +120,7 @@ public final class DocumentStage {
     List<Problem> warnings = new ArrayList<>();
     List<Version> versions = readVersions(input, problems, warnings);
     if (versions.isEmpty()) {
-      return new DocumentResult(Optional.empty(), problems, warnings, 0);
+      return new DocumentResult(Optional.empty(), problems, warnings, List.of());
     }
     Version latest = versions.get(versions.size() - 1);
     String title = Optional.ofNullable(input.settings().title())
@@ -127,7 +129,7 @@ public final class DocumentStage {
     String dir = source.name() + "/" + input.name() + "/";
     DocumentRef ref = new DocumentRef(title, source.displayName(), "../index.html",
         "index.html", "feed.xml");
-    int before = out.filesWritten();
+    DocumentFiles files = new DocumentFiles(out, dir);
 
     int count = versions.size();
     // Step i < count - 1 writes the diff from version i + 1 to i + 2; then the first-to-latest
@@ -135,11 +137,11 @@ public final class DocumentStage {
     int diffs = count - 1 + (count > 2 ? 1 : 0);
     List<WrittenDiff> written = forEach(diffs + count, i -> {
       if (i < count - 1) {
-        return writeDiff(out, dir, ref, versions.get(i), versions.get(i + 1), count, false);
+        return writeDiff(files, dir, ref, versions.get(i), versions.get(i + 1), count, false);
       } else if (i < diffs) {
-        writeDiff(out, dir, ref, versions.get(0), latest, count, true);
+        writeDiff(files, dir, ref, versions.get(0), latest, count, true);
       } else {
-        writeVersion(out, dir, ref, versions.get(i - diffs), count);
+        writeVersion(files, dir, ref, versions.get(i - diffs), count);
       }
       return null;
     });
@@ -153,10 +155,34 @@ public final class DocumentStage {
     DocumentSummary summary = new DocumentSummary(source.name(), input.name(), title,
         versions.get(0).firstSeen(), latest.firstSeen(), lastChecked, versions.size(),
         input.settings().frozen(), changes);
-    writeHistory(out, dir, ref, summary, versions, input.settings().url());
-    writeFeed(out, dir, summary, excerpts);
-    return new DocumentResult(Optional.of(summary), problems, warnings,
-        out.filesWritten() - before);
+    writeHistory(files, dir, ref, summary, versions, input.settings().url());
+    writeFeed(files, dir, summary, excerpts);
+    return new DocumentResult(Optional.of(summary), problems, warnings, files.names());
+  }
+
+  /**
+   * Writes a document's files into the site and keeps their names, which the build cache
+   * records: listing the folder afterwards cost a walk of the file system per document.
+   */
+  private static final class DocumentFiles {
+    private final SiteOutput out;
+    private final String dir;
+    private final Queue<String> names = new ConcurrentLinkedQueue<>();
+
+    DocumentFiles(SiteOutput out, String dir) {
+      this.out = out;
+      this.dir = dir;
+    }
+
+    /** Writes the file at {@code path} from the site root, which lies in this folder. */
+    void writeText(String path, SiteOutput.TextContent content) throws IOException {
+      out.writeText(path, content);
+      names.add(path.substring(dir.length()));
+    }
+
+    List<String> names() {
+      return names.stream().sorted().toList();
+    }
   }
 
   /**
@@ -228,7 +254,7 @@ public final class DocumentStage {
   /** A change as its diff pages were written, with its feed excerpt (safe HTML). */
   private record WrittenDiff(ChangeSummary change, String excerptHtml) {}
 
-  private WrittenDiff writeDiff(SiteOutput out, String dir, DocumentRef ref, Version from,
+  private WrittenDiff writeDiff(DocumentFiles out, String dir, DocumentRef ref, Version from,
       Version to, int count, boolean firstToLatest) throws IOException {
     Diff diff = BlockDiff.compare(from.text().blocks(), to.text().blocks());
     String oldHeadline = Objects.requireNonNullElse(from.text().headline(), "");
@@ -265,7 +291,7 @@ public final class DocumentStage {
         removed, diff.movedBlocks()), ChangeExcerpt.of(diff, added, removed, headline != null));
   }
 
-  private void writeVersion(SiteOutput out, String dir, DocumentRef ref, Version version,
+  private void writeVersion(DocumentFiles out, String dir, DocumentRef ref, Version version,
       int count) throws IOException {
     int n = version.number();
     String path = dir + "versions/" + n + ".html";
@@ -280,7 +306,7 @@ public final class DocumentStage {
         context(dir, path, ref.title() + ": version " + n).with("version", page), writer));
   }
 
-  private void writeHistory(SiteOutput out, String dir, DocumentRef ref,
+  private void writeHistory(DocumentFiles out, String dir, DocumentRef ref,
       DocumentSummary summary, List<Version> versions, String url) throws IOException {
     List<VersionItem> items = new ArrayList<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
@@ -306,7 +332,7 @@ public final class DocumentStage {
         context(dir, path, ref.title()).with("history", page), writer));
   }
 
-  private void writeFeed(SiteOutput out, String dir, DocumentSummary summary,
+  private void writeFeed(DocumentFiles out, String dir, DocumentSummary summary,
       List<String> excerpts) throws IOException {
     List<FeedEntry> entries = new ArrayList<>();
     for (int i = summary.changes().size() - 1; i >= 0; i--) {

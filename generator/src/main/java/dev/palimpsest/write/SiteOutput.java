@@ -370,11 +370,6 @@ public final class SiteOutput implements AutoCloseable {
     }
   }
 
-  /** The files of the new site under {@code dir}, relative to it, in name order. */
-  public List<String> filesIn(String dir) throws IOException {
-    return filesUnder(staged(dir));
-  }
-
   private static List<String> filesUnder(Path folder) throws IOException {
     if (!Files.isDirectory(folder)) {
       return List.of();
