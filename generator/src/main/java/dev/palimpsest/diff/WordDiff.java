@@ -67,16 +67,8 @@ public final class WordDiff {
     List<String> oldTokens = Tokens.split(oldText);
     List<String> newTokens = Tokens.split(newText);
 
-    int prefix = 0;
-    int shorter = Math.min(oldTokens.size(), newTokens.size());
-    while (prefix < shorter && oldTokens.get(prefix).equals(newTokens.get(prefix))) {
-      prefix++;
-    }
-    int suffix = 0;
-    while (suffix < shorter - prefix && oldTokens.get(oldTokens.size() - 1 - suffix)
-        .equals(newTokens.get(newTokens.size() - 1 - suffix))) {
-      suffix++;
-    }
+    int prefix = commonPrefix(oldTokens, newTokens);
+    int suffix = commonSuffix(oldTokens, newTokens, prefix);
     Hunk middle = new Hunk(prefix, oldTokens.size() - suffix, prefix, newTokens.size() - suffix);
 
     boolean coarse = false;
@@ -93,6 +85,30 @@ public final class WordDiff {
       hunks = absorbGlue(oldTokens, diff(oldTokens, newTokens, middle));
     }
     return toInlineDiff(oldText, oldTokens, newText, newTokens, hunks, coarse);
+  }
+
+  // The loops over common tokens are methods of their own: inside compare, a long text made
+  // the JIT compile all of compare again just to speed up a running loop, several times a build.
+
+  /** How many tokens the two lists start with in common. */
+  private static int commonPrefix(List<String> oldTokens, List<String> newTokens) {
+    int shorter = Math.min(oldTokens.size(), newTokens.size());
+    int prefix = 0;
+    while (prefix < shorter && oldTokens.get(prefix).equals(newTokens.get(prefix))) {
+      prefix++;
+    }
+    return prefix;
+  }
+
+  /** How many tokens the two lists end with in common, not counting the first {@code prefix}. */
+  private static int commonSuffix(List<String> oldTokens, List<String> newTokens, int prefix) {
+    int shorter = Math.min(oldTokens.size(), newTokens.size());
+    int suffix = 0;
+    while (suffix < shorter - prefix && oldTokens.get(oldTokens.size() - 1 - suffix)
+        .equals(newTokens.get(newTokens.size() - 1 - suffix))) {
+      suffix++;
+    }
+    return suffix;
   }
 
   private static boolean tooLarge(Hunk middle) {

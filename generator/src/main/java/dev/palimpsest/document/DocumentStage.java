@@ -400,20 +400,13 @@ public final class DocumentStage {
 
   /** Rows in runs: long unchanged runs are folded, keeping a row of context by each change. */
   static List<RowGroup> groups(List<DiffRow> rows) {
-    List<List<Segment>> inline = Inline.rows(rows);
-    // Both places of a move that was edited are marked, though only one may carry word marks.
-    Set<Integer> editedMoves = new HashSet<>();
-    for (DiffRow row : rows) {
-      if (row.moveId() > 0 && row.edited()) {
-        editedMoves.add(row.moveId());
-      }
-    }
+    List<RowView> views = rowViews(rows);
     List<RowGroup> groups = new ArrayList<>();
     List<RowView> shown = new ArrayList<>();
     int i = 0;
     while (i < rows.size()) {
       if (rows.get(i).kind() != DiffRow.Kind.SAME) {
-        shown.add(view(rows.get(i), inline.get(i), editedMoves));
+        shown.add(views.get(i));
         i++;
         continue;
       }
@@ -424,27 +417,35 @@ public final class DocumentStage {
       int contextBefore = i == 0 ? 0 : 1;
       int contextAfter = end == rows.size() ? 0 : 1;
       if (end - i > FOLD_AT) {
-        for (int k = i; k < i + contextBefore; k++) {
-          shown.add(view(rows.get(k), inline.get(k), editedMoves));
-        }
+        shown.addAll(views.subList(i, i + contextBefore));
         flush(groups, shown);
-        List<RowView> folded = new ArrayList<>();
-        for (int k = i + contextBefore; k < end - contextAfter; k++) {
-          folded.add(view(rows.get(k), inline.get(k), editedMoves));
-        }
-        groups.add(new RowGroup(true, folded.size(), folded));
-        for (int k = end - contextAfter; k < end; k++) {
-          shown.add(view(rows.get(k), inline.get(k), editedMoves));
-        }
+        List<RowView> folded = views.subList(i + contextBefore, end - contextAfter);
+        groups.add(new RowGroup(true, folded.size(), List.copyOf(folded)));
+        shown.addAll(views.subList(end - contextAfter, end));
       } else {
-        for (int k = i; k < end; k++) {
-          shown.add(view(rows.get(k), inline.get(k), editedMoves));
-        }
+        shown.addAll(views.subList(i, end));
       }
       i = end;
     }
     flush(groups, shown);
     return groups;
+  }
+
+  /** The view of each row, in order. */
+  private static List<RowView> rowViews(List<DiffRow> rows) {
+    List<List<Segment>> inline = Inline.rows(rows);
+    // Both places of a move that was edited are marked, though only one may carry word marks.
+    Set<Integer> editedMoves = new HashSet<>();
+    for (DiffRow row : rows) {
+      if (row.moveId() > 0 && row.edited()) {
+        editedMoves.add(row.moveId());
+      }
+    }
+    List<RowView> views = new ArrayList<>(rows.size());
+    for (int k = 0; k < rows.size(); k++) {
+      views.add(view(rows.get(k), inline.get(k), editedMoves));
+    }
+    return views;
   }
 
   private static void flush(List<RowGroup> groups, List<RowView> shown) {
