@@ -1,6 +1,7 @@
 package dev.palimpsest.cache;
 
 import dev.palimpsest.read.DocumentInput;
+import dev.palimpsest.read.FileStamp;
 import dev.palimpsest.read.SnapshotFile;
 import dev.palimpsest.read.SourceInput;
 import java.io.IOException;
@@ -42,18 +43,50 @@ public final class InputHashes {
    * Name, size and modification time of each input file of a document as the scan found them
    * (absent files count as such): when this is unchanged since the last build, the files are
    * taken to be unchanged too. Computed from the scan, without asking the file system again.
+   *
+   * <p>Not a cryptographic hash: it only tells whether files changed since the last build, for
+   * every document of every build (a rebuild that finds nothing changed is mostly this and the
+   * scan), where SHA-256 cost several times as much. Content hashes stay SHA-256.
    */
   public static String fingerprint(SourceInput source, DocumentInput document) {
-    MessageDigest sha = sha256();
-    update(sha, SOURCE_PROPERTIES);
-    update(sha, source.properties().text());
-    update(sha, DOCUMENT_PROPERTIES);
-    update(sha, document.properties().text());
+    StampHash hash = new StampHash();
+    hash.add(SOURCE_PROPERTIES);
+    hash.add(source.properties());
+    hash.add(DOCUMENT_PROPERTIES);
+    hash.add(document.properties());
     for (SnapshotFile snapshot : document.snapshots()) {
-      update(sha, snapshot.path().getFileName().toString());
-      update(sha, snapshot.stamp().text());
+      hash.add(snapshot.path().getFileName().toString());
+      hash.add(snapshot.stamp());
     }
-    return HexFormat.of().formatHex(sha.digest());
+    return hash.hex();
+  }
+
+  /** 128 bits from two 64-bit hashes of different kinds (polynomial and FNV-1a). */
+  private static final class StampHash {
+    private long polynomial = 1125899906842597L;
+    private long fnv = 0xcbf29ce484222325L;
+
+    void add(String text) {
+      for (int i = 0; i < text.length(); i++) {
+        add(text.charAt(i));
+      }
+      add(0);
+    }
+
+    void add(FileStamp stamp) {
+      add(stamp.size());
+      add(stamp.modifiedMillis());
+    }
+
+    private void add(long value) {
+      polynomial = 31 * polynomial + value;
+      fnv = (fnv ^ value) * 0x100000001b3L;
+    }
+
+    String hex() {
+      HexFormat hex = HexFormat.of();
+      return hex.toHexDigits(polynomial) + hex.toHexDigits(fnv);
+    }
   }
 
   /**
