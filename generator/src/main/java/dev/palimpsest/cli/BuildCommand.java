@@ -7,92 +7,100 @@ import dev.palimpsest.Generator;
 import dev.palimpsest.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code palimpsest build}: a thin adapter from options to {@link Generator}. */
-@Command(name = "build", mixinStandardHelpOptions = true,
-    description = {
-        "Builds the change-history site of a snapshot folder.",
-        "",
-        "The snapshot folder holds <source>/<document>/<time>.<ext> files, where <time> is the "
-            + "UTC capture time (2026-05-03T10-22-31Z) and <ext> is html, htm, md, markdown or "
-            + "txt. The new site replaces --out only once it is complete."},
-    footerHeading = "%nExamples:%n",
-    footer = {
+final class BuildCommand extends Command {
+  @Override
+  String name() {
+    return "build";
+  }
+
+  @Override
+  String synopsis() {
+    return "<snapshots> --out <site> [options]";
+  }
+
+  @Override
+  String description() {
+    return "Builds the change-history site of a snapshot folder.\n\n"
+        + "The snapshot folder holds <source>/<document>/<time>.<ext> files, where <time> is "
+        + "the UTC capture time (2026-05-03T10-22-31Z) and <ext> is html, htm, md, markdown or "
+        + "txt. The new site replaces --out only once it is complete.";
+  }
+
+  @Override
+  String examples() {
+    return String.join("\n",
         "  palimpsest build snapshots --out site",
         "  palimpsest build snapshots --out site --title 'Terms watch' \\",
         "      --base-url https://example.org/changes/",
         "  palimpsest build snapshots --out site --strict --quiet   (for scheduled jobs)",
         "",
         "Problems are printed to stderr as 'path: reason'; on a terminal a progress bar shows "
-            + "the documents done, and a summary line ends the build."},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:site built, no input problems",
-        "1:site built, but some inputs were reported and skipped"
-            + " (with --strict: nothing written)",
-        "2:usage error, or no site could be built"})
-final class BuildCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<snapshots>", description = "The snapshot folder.")
-  Path snapshots;
-
-  @Option(names = {"-o", "--out"}, required = true, paramLabel = "<site>",
-      description = "Where to write the site. An existing folder is replaced only if it is "
-          + "empty or a site built before.")
-  Path out;
-
-  @CommandLine.Mixin
-  SiteOptions site;
-
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "The site's public address, for absolute links in feeds and the sitemap.")
-  String baseUrl;
-
-  @Option(names = "--strict",
-      description = "If any input has a problem, write nothing and exit 1.")
-  boolean strict;
-
-  @Option(names = "--full",
-      description = "Build every page, ignoring the build cache (by default only documents "
-          + "whose snapshots or properties changed are built again).")
-  boolean full;
-
-  @Option(names = "--threads", paramLabel = "N",
-      description = "Documents built at once (default: the number of processors).")
-  Integer threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "No progress bar and no summary.")
-  boolean quiet;
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+            + "the documents done, and a summary line ends the build.");
+  }
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter stdout = spec.commandLine().getOut();
-    Generator.Builder builder = site.builder(spec).strict(strict).fullBuild(full);
+  String exitCodes() {
+    return String.join("\n",
+        "  0  site built, no input problems",
+        "  1  site built, but some inputs were reported and skipped",
+        "     (with --strict: nothing written)",
+        "  2  usage error, or no site could be built");
+  }
+
+  @Override
+  Options options() {
+    Options options = new Options()
+        .addOption(Option.builder("o").longOpt("out").hasArg().argName("site")
+            .desc("Where to write the site (required). An existing folder is replaced only if "
+                + "it is empty or a site built before.").build());
+    SiteOptions.addTo(options);
+    return options
+        .addOption(Option.builder().longOpt("base-url").hasArg().argName("URL")
+            .desc("The site's public address, for absolute links in feeds and the sitemap.")
+            .build())
+        .addOption(Option.builder().longOpt("strict")
+            .desc("If any input has a problem, write nothing and exit 1.").build())
+        .addOption(Option.builder().longOpt("full")
+            .desc("Build every page, ignoring the build cache (by default only documents "
+                + "whose snapshots or properties changed are built again).").build())
+        .addOption(Option.builder().longOpt("threads").hasArg().argName("N")
+            .desc("Documents built at once (default: the number of processors).").build())
+        .addOption(Option.builder("q").longOpt("quiet")
+            .desc("No progress bar and no summary.").build());
+  }
+
+  @Override
+  int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageException {
+    Path snapshots = folderArgument(line, "<snapshots>, the snapshot folder");
+    Path site = pathOption(line, "out");
+    if (site == null) {
+      throw new UsageException("missing --out <site>, where to write the site");
+    }
+    boolean quiet = line.hasOption("quiet");
+    Generator.Builder builder = SiteOptions.builder(line).strict(line.hasOption("strict"))
+        .fullBuild(line.hasOption("full"));
     try {
-      if (threads != null) {
-        builder.threads(threads);
+      if (line.hasOption("threads")) {
+        builder.threads(intOption(line, "threads", 0));
       }
-      builder.baseUrl(baseUrl);
+      builder.baseUrl(line.getOptionValue("base-url"));
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
     boolean showProgress = !quiet && System.console() != null;
     try (Progress progress = showProgress ? new Progress() : null) {
       if (progress != null) {
         builder.listener(progress);
       }
-      BuildReport report = builder.build().generate(snapshots, out);
+      BuildReport report = builder.build().generate(snapshots, site);
       if (progress != null) {
         progress.close();
       }
@@ -103,10 +111,8 @@ final class BuildCommand implements Callable<Integer> {
         err.println(warning);
       }
       if (!quiet) {
-        stdout.println(summary(report));
+        out.println(summary(report));
       }
-      err.flush();
-      stdout.flush();
       return report.hasProblems() ? 1 : 0;
     } catch (BuildException e) {
       err.println("palimpsest: " + e.getMessage());
@@ -114,7 +120,7 @@ final class BuildCommand implements Callable<Integer> {
     }
   }
 
-  private String summary(BuildReport report) {
+  private static String summary(BuildReport report) {
     String counts = String.format("%d sources, %d documents, %d versions, %d changes",
         report.sources(), report.documents(), report.versions(), report.changes());
     String time = String.format("%.1f s", report.elapsed().toMillis() / 1000.0);

@@ -7,66 +7,79 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** {@code palimpsest serve}: builds the site, serves it on localhost, rebuilds on changes. */
-@Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {
-        "Builds the site of a snapshot folder, serves it at http://127.0.0.1:<port>/ and "
-            + "rebuilds it whenever a snapshot or template changes. Stop it with Ctrl-C.",
-        "",
-        "The site is served on this machine only (127.0.0.1), for previewing: publish the "
-            + "output of 'palimpsest build' to a static host instead."},
-    footerHeading = "%nExamples:%n",
-    footer = {
-        "  palimpsest serve snapshots",
-        "  palimpsest serve snapshots --port 8080 --templates my-templates"},
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:stopped",
-        "2:usage error, or the first build could not produce a site"})
-final class ServeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "<snapshots>", description = "The snapshot folder.")
-  Path snapshots;
-
-  @Option(names = {"-p", "--port"}, paramLabel = "PORT", defaultValue = "8000",
-      description = "The port to serve on, 0 for any free one (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = {"-o", "--out"}, paramLabel = "<site>",
-      description = "Where to build the site (default: a temporary folder, removed on exit).")
-  Path out;
-
-  @CommandLine.Mixin
-  SiteOptions site;
-
-  @Option(names = {"-q", "--quiet"}, description = "Print only problems, not a line per build.")
-  boolean quiet;
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+final class ServeCommand extends Command {
+  private static final int DEFAULT_PORT = 8000;
 
   @Override
-  public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
-    PrintWriter stdout = spec.commandLine().getOut();
+  String name() {
+    return "serve";
+  }
+
+  @Override
+  String synopsis() {
+    return "<snapshots> [options]";
+  }
+
+  @Override
+  String description() {
+    return "Builds the site of a snapshot folder, serves it at http://127.0.0.1:<port>/ and "
+        + "rebuilds it whenever a snapshot or template changes. Stop it with Ctrl-C.\n\n"
+        + "The site is served on this machine only (127.0.0.1), for previewing: publish the "
+        + "output of 'palimpsest build' to a static host instead.";
+  }
+
+  @Override
+  String examples() {
+    return String.join("\n",
+        "  palimpsest serve snapshots",
+        "  palimpsest serve snapshots --port 8080 --templates my-templates");
+  }
+
+  @Override
+  String exitCodes() {
+    return String.join("\n",
+        "  0  stopped",
+        "  2  usage error, or the first build could not produce a site");
+  }
+
+  @Override
+  Options options() {
+    Options options = new Options()
+        .addOption(Option.builder("p").longOpt("port").hasArg().argName("PORT")
+            .desc("The port to serve on, 0 for any free one (default: " + DEFAULT_PORT + ").")
+            .build())
+        .addOption(Option.builder("o").longOpt("out").hasArg().argName("site")
+            .desc("Where to build the site (default: a temporary folder, removed on exit).")
+            .build());
+    return SiteOptions.addTo(options)
+        .addOption(Option.builder("q").longOpt("quiet")
+            .desc("Print only problems, not a line per build.").build());
+  }
+
+  @Override
+  int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageException {
+    Path snapshots = folderArgument(line, "<snapshots>, the snapshot folder");
+    int port = intOption(line, "port", DEFAULT_PORT);
     if (port < 0 || port > 65535) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--port must be between 0 and 65535, not " + port);
+      throw new UsageException("--port must be between 0 and 65535, not " + port);
     }
-    Generator.Builder builder = site.builder(spec);
-    try (LiveSite live = LiveSite.start(builder.build(), snapshots, site.templates, out, port,
-        line -> {
+    Path site = pathOption(line, "out");
+    Path templates = pathOption(line, "templates");
+    boolean quiet = line.hasOption("quiet");
+    Generator.Builder builder = SiteOptions.builder(line);
+    try (LiveSite live = LiveSite.start(builder.build(), snapshots, templates, site, port,
+        text -> {
           if (!quiet) {
-            stdout.println(line);
-            stdout.flush();
+            out.println(text);
+            out.flush();
           }
-        }, line -> {
-          err.println(line);
+        }, text -> {
+          err.println(text);
           err.flush();
         })) {
       Thread hook = new Thread(() -> {
@@ -77,8 +90,8 @@ final class ServeCommand implements Callable<Integer> {
         }
       }, "palimpsest-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      stdout.println("Serving " + live.address() + " (Ctrl-C to stop)");
-      stdout.flush();
+      out.println("Serving " + live.address() + " (Ctrl-C to stop)");
+      out.flush();
       try {
         live.awaitClose();
       } catch (InterruptedException e) {
@@ -93,11 +106,9 @@ final class ServeCommand implements Callable<Integer> {
       return 0;
     } catch (BuildException e) {
       err.println("palimpsest: " + e.getMessage());
-      err.flush();
       return Main.USAGE;
     } catch (IOException e) {
       err.println("palimpsest: cannot serve on port " + port + ": " + e.getMessage());
-      err.flush();
       return Main.USAGE;
     }
   }

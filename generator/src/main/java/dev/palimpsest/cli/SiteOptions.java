@@ -1,36 +1,41 @@
 package dev.palimpsest.cli;
 
 import dev.palimpsest.Generator;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 
 /** The options that shape the site, shared by {@code build} and {@code serve}. */
 final class SiteOptions {
-  @Option(names = "--templates", paramLabel = "DIR",
-      description = "A folder of templates and assets overriding the defaults, file by file.")
-  Path templates;
+  static final String DEFAULT_TITLE = "Palimpsest";
 
-  @Option(names = "--title", paramLabel = "TEXT", defaultValue = "Palimpsest",
-      description = "The site's title (default: ${DEFAULT-VALUE}).")
-  String title;
+  private SiteOptions() {}
 
-  @Option(names = "--now", paramLabel = "TIME",
-      description = "The time relative dates are measured from, as 2026-11-24T00:00:00Z "
-          + "(default: SOURCE_DATE_EPOCH, else the newest snapshot's time).")
-  String now;
+  /** Adds the options to {@code options}; returns it. */
+  static Options addTo(Options options) {
+    return options
+        .addOption(Option.builder().longOpt("title").hasArg().argName("TEXT")
+            .desc("The site's title (default: " + DEFAULT_TITLE + ").").build())
+        .addOption(Option.builder().longOpt("templates").hasArg().argName("DIR")
+            .desc("A folder of templates and assets overriding the defaults, file by file.")
+            .build())
+        .addOption(Option.builder().longOpt("now").hasArg().argName("TIME")
+            .desc("The time relative dates are measured from, as 2026-11-24T00:00:00Z "
+                + "(default: SOURCE_DATE_EPOCH, else the newest snapshot's time).").build());
+  }
 
   /** A generator builder set up from these options; a bad {@code --now} is a usage error. */
-  Generator.Builder builder(CommandSpec spec) {
-    Generator.Builder builder = Generator.builder().templates(templates).title(title);
+  static Generator.Builder builder(CommandLine line) throws Command.UsageException {
+    Generator.Builder builder = Generator.builder().templates(Command.pathOption(line,
+        "templates")).title(line.getOptionValue("title", DEFAULT_TITLE));
+    String now = line.getOptionValue("now");
     if (now != null) {
       try {
         builder.now(Instant.parse(now));
       } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(),
+        throw new Command.UsageException(
             "--now must be a UTC time such as 2026-11-24T00:00:00Z, not '" + now + "'");
       }
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.cli.Option;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -158,11 +159,12 @@ class MainTest {
 
   @Test
   void everyOptionOfEveryCommandHasADescriptionAndHelpShowsExamples() {
-    picocli.CommandLine commandLine = new picocli.CommandLine(new Main());
-    for (picocli.CommandLine sub : commandLine.getSubcommands().values()) {
-      for (picocli.CommandLine.Model.OptionSpec option : sub.getCommandSpec().options()) {
-        assertTrue(option.description().length > 0 && !option.description()[0].isBlank(),
-            sub.getCommandName() + " " + option.longestName() + " has a description");
+    for (Command command : Main.COMMANDS) {
+      for (Option option : command.optionsWithHelp().getOptions()) {
+        assertTrue(option.getDescription() != null && !option.getDescription().isBlank(),
+            command.name() + " --" + option.getLongOpt() + " has a description");
+        assertTrue(option.getLongOpt() != null, command.name() + " -" + option.getOpt()
+            + " has a long name");
       }
     }
     for (String command : new String[] {"build", "serve"}) {
