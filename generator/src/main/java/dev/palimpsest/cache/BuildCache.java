@@ -38,7 +38,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 5;
+  static final int FORMAT = 6;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   /** The first bytes of every cache file. */
   private static final String MAGIC = "palimpsest build cache";
@@ -108,10 +108,11 @@ public final class BuildCache {
       for (int i = 0; i < excerptCount; i++) {
         feedExcerpts.put(in.readUTF(), readLongString(in));
       }
+      List<String> fileNames = readStrings(in);
       int count = in.readInt();
       Map<String, Entry> documents = new HashMap<>();
       for (int i = 0; i < count; i++) {
-        Entry entry = Entry.read(in);
+        Entry entry = Entry.read(in, fileNames);
         documents.put(entry.key(), entry);
       }
       return Optional.of(new BuildCache(global, documents, siteFiles, feedExcerpts));
@@ -176,9 +177,22 @@ public final class BuildCache {
         out.writeUTF(excerpt.getKey());
         writeLongString(out, excerpt.getValue());
       }
+      // Documents share their file names (index.html, versions/1.html, …): each name is
+      // written once and entries refer to it by number, which keeps a large site's cache
+      // small and quick to read.
+      Map<String, Integer> fileNumbers = new HashMap<>();
+      List<String> fileNames = new ArrayList<>();
+      for (Entry entry : entries) {
+        for (String name : entry.files()) {
+          if (fileNumbers.putIfAbsent(name, fileNames.size()) == null) {
+            fileNames.add(name);
+          }
+        }
+      }
+      writeStrings(out, fileNames);
       out.writeInt(entries.size());
       for (Entry entry : entries) {
-        entry.write(out);
+        entry.write(out, fileNumbers);
       }
       out.flush();
       DataOutputStream tail = new DataOutputStream(stream);
@@ -334,7 +348,7 @@ public final class BuildCache {
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files);
     }
 
-    void write(DataOutputStream out) throws IOException {
+    void write(DataOutputStream out, Map<String, Integer> fileNumbers) throws IOException {
       out.writeUTF(source);
       out.writeUTF(name);
       out.writeUTF(fingerprint);
@@ -360,10 +374,13 @@ public final class BuildCache {
       }
       writeProblems(out, problems);
       writeProblems(out, warnings);
-      writeStrings(out, files);
+      out.writeInt(files.size());
+      for (String file : files) {
+        out.writeInt(fileNumbers.get(file));
+      }
     }
 
-    static Entry read(DataInputStream in) throws IOException {
+    static Entry read(DataInputStream in, List<String> fileNames) throws IOException {
       String source = in.readUTF();
       String name = in.readUTF();
       String fingerprint = in.readUTF();
@@ -385,8 +402,19 @@ public final class BuildCache {
         summary = new DocumentSummary(source, name, title, firstSeen, lastChanged, lastChecked,
             versions, frozen, changes);
       }
-      return new Entry(source, name, fingerprint, hash, summary, readProblems(in),
-          readProblems(in), readStrings(in));
+      List<Problem> problems = readProblems(in);
+      List<Problem> warnings = readProblems(in);
+      int fileCount = in.readInt();
+      if (fileCount < 0 || fileCount > in.available() / 4) {
+        throw new IOException("file count " + fileCount + " out of range");
+      }
+      List<String> files = new ArrayList<>(fileCount);
+      for (int i = 0; i < fileCount; i++) {
+        // An index out of range throws, and the cache is ignored as damaged.
+        files.add(fileNames.get(in.readInt()));
+      }
+      return new Entry(source, name, fingerprint, hash, summary, problems, warnings,
+          List.copyOf(files));
     }
   }
 }
