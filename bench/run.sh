@@ -6,8 +6,9 @@
 # For each size: a synthetic corpus (../shared/bench/synth.py), then a full build, a rebuild
 # with nothing changed and a rebuild after one new snapshot, each timed with its peak RSS; Hugo
 # rendering as many Markdown pages of the same texts; `git diff --no-index --word-diff` over
-# every consecutive pair of snapshots. Each is run --repeat times, the tools taking turns, and
-# its best time is reported. Prints a Markdown table and writes it to
+# every consecutive pair of snapshots; and Palimpsest's three builds again with the JVM's quick
+# compiler only (-XX:TieredStopAtLevel=1). Each is run --repeat times, the tools taking turns, and
+# its best time is reported. Prints Markdown tables and writes them to
 # bench/results/latest.md. Work files go to bench/work (not committed).
 set -euo pipefail
 
@@ -55,9 +56,14 @@ timed() {
   rss_mib=$((kib / 1024))
 }
 
+# build [OPTIONS [SITE]]: a build of the corpus, with the JVM options and into the site given.
 build() {
-  timed java $java_opts -jar "$jar" build "$corpus" --out "$site" --now "$now" --quiet
+  timed java ${1:-$java_opts} -jar "$jar" build "$corpus" --out "${2:-$site}" --now "$now" --quiet
 }
+
+# The JVM options README suggests for scheduled rebuilds: only the quick compiler (C1). A short
+# build is mostly the JVM compiling code it runs once or twice.
+quick_opts="$java_opts -XX:TieredStopAtLevel=1"
 
 # best NAME SECS: keeps the lowest time seen for NAME (in best_NAME).
 best() {
@@ -78,6 +84,10 @@ write_results() {
     echo "$(hugo version | cut -d' ' -f2), $(git --version); $(date -u +%Y-%m-%dT%H:%MZ)."
     echo
     cat "$table"
+    echo
+    echo "The same builds with \`$quick_opts\`:"
+    echo
+    cat "$quick_table"
   } >bench/results/latest.md
 }
 
@@ -86,10 +96,16 @@ table=$work/table.md
   echo "| corpus | pages | full build s | pages/s | no-op s (% of full) | one new snapshot s (% of full) | peak RSS MiB | Hugo s (Palimpsest ÷ Hugo) | git diff s (Palimpsest ÷ git) |"
   echo "|---|---|---|---|---|---|---|---|---|"
 } >"$table"
+quick_table=$work/quick-table.md
+{
+  echo "| corpus | full build s | no-op s (% of full) | one new snapshot s (% of full) |"
+  echo "|---|---|---|---|"
+} >"$quick_table"
 
 for size in ${sizes//,/ }; do
   corpus=$work/corpus-$size
   site=$work/site-$size
+  quick_site=$work/quick-site-$size
   if [ ! -d "$corpus" ]; then
     echo "writing a corpus of $size documents x $versions versions" >&2
     python3 "$synth" --docs "$size" --versions "$versions" "$corpus" >/dev/null
@@ -104,7 +120,7 @@ for size in ${sizes//,/ }; do
   added=$document/2099-01-01T00-00-00Z.${latest##*.}
   rm -f "$added"
   hugo_built=
-  unset best_full best_noop best_one best_hugo best_git
+  unset best_full best_noop best_one best_hugo best_git best_qfull best_qnoop best_qone
   rss=0
   # Machines drift; runs of the tools take turns, and each tool's best time is kept.
   for run in $(seq "$repeat"); do
@@ -121,6 +137,14 @@ for size in ${sizes//,/ }; do
     build; best one "$secs"; [ $rss_mib -gt $rss ] && rss=$rss_mib
     rm -f "$added"
 
+    echo "$size: the same three with $quick_opts ($run of $repeat)" >&2
+    rm -rf "$quick_site" "$work"/.quick-site-"$size".*
+    build "$quick_opts" "$quick_site"; best qfull "$secs"
+    build "$quick_opts" "$quick_site"; best qnoop "$secs"
+    { cat "$latest"; printf '\n\nA paragraph added by the benchmark.\n'; } >"$added"
+    build "$quick_opts" "$quick_site"; best qone "$secs"
+    rm -f "$added"
+
     if [ -z "$hugo_built" ]; then
       python3 bench/hugo_site.py --corpus "$corpus" --pages "$pages" --out "$work/hugo-$size"
       hugo_built=1
@@ -134,8 +158,10 @@ for size in ${sizes//,/ }; do
       sh "$pairs"; best git "$secs"
   done
   full=$best_full noop=$best_noop one=$best_one hugo=$best_hugo git=$best_git
+  qfull=$best_qfull qnoop=$best_qnoop qone=$best_qone
 
   echo "| $size x $versions | $pages | $full | $(python3 -c "print(round($pages / $full))") | $noop ($(percent "$noop" "$full") %) | $one ($(percent "$one" "$full") %) | $rss | $hugo ($(ratio "$full" "$hugo")) | $git ($(ratio "$full" "$git")) |" >>"$table"
+  echo "| $size x $versions | $qfull | $qnoop ($(percent "$qnoop" "$qfull") %) | $qone ($(percent "$qone" "$qfull") %) |" >>"$quick_table"
   write_results
 done
 
