@@ -91,6 +91,20 @@ class MainTest {
   }
 
   @Test
+  void helpCommandVersionAndAbbreviatedOptions() {
+    assertEquals(0, Main.run("help", "build"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("Usage: palimpsest build "));
+    out.reset();
+    assertEquals(0, Main.run("--version"));
+    assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("palimpsest "));
+    // An abbreviation could come to mean another option later: only whole names are taken.
+    assertEquals(2, Main.run("build", SMALL, "--out", work.resolve("s").toString(), "--qui"));
+    assertTrue(stderr().contains("--qui") && stderr().contains("palimpsest build --help"),
+        stderr());
+    assertFalse(Files.exists(work.resolve("s")), "nothing is built");
+  }
+
+  @Test
   void failuresOfPalimpsestItselfAreOneLineAndExitTwo() {
     java.io.StringWriter text = new java.io.StringWriter();
     java.io.PrintWriter writer = new java.io.PrintWriter(text);
