@@ -14,9 +14,6 @@ abstract class Command {
   /** The width help text is wrapped at. */
   static final int WIDTH = 80;
 
-  private static final Option HELP = Option.builder("h").longOpt("help")
-      .desc("Show this help message and exit.").build();
-
   /** Its name on the command line ("build"). */
   abstract String name();
 
@@ -44,7 +41,8 @@ abstract class Command {
 
   /** Its options with --help. */
   final Options optionsWithHelp() {
-    return options().addOption(HELP);
+    return options().addOption(Option.builder("h").longOpt("help")
+        .desc("Show this help message and exit.").build());
   }
 
   final void printHelp(PrintWriter out) {
