@@ -88,9 +88,7 @@ final class BuildCommand extends Command {
     Generator.Builder builder = SiteOptions.builder(line).strict(line.hasOption("strict"))
         .fullBuild(line.hasOption("full"));
     try {
-      if (line.hasOption("threads")) {
-        builder.threads(intOption(line, "threads", 0));
-      }
+      intOption(line, "threads").ifPresent(builder::threads);
       builder.baseUrl(line.getOptionValue("base-url"));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());

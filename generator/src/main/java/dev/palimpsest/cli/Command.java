@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.HelpFormatter;
 import org.apache.commons.cli.Option;
@@ -82,14 +83,14 @@ abstract class Command {
     }
   }
 
-  /** The value of a whole-number option, or {@code otherwise} when it is not given. */
-  static int intOption(CommandLine line, String option, int otherwise) throws UsageException {
+  /** The value of a whole-number option, if it is given. */
+  static OptionalInt intOption(CommandLine line, String option) throws UsageException {
     String value = line.getOptionValue(option);
     if (value == null) {
-      return otherwise;
+      return OptionalInt.empty();
     }
     try {
-      return Integer.parseInt(value.strip());
+      return OptionalInt.of(Integer.parseInt(value.strip()));
     } catch (NumberFormatException e) {
       throw new UsageException("--" + option + " must be a whole number, not '" + value + "'");
     }

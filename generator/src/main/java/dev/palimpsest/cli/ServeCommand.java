@@ -64,15 +64,15 @@ final class ServeCommand extends Command {
   @Override
   int run(CommandLine line, PrintWriter out, PrintWriter err) throws UsageException {
     Path snapshots = folderArgument(line, "<snapshots>, the snapshot folder");
-    int port = intOption(line, "port", DEFAULT_PORT);
+    int port = intOption(line, "port").orElse(DEFAULT_PORT);
     if (port < 0 || port > 65535) {
       throw new UsageException("--port must be between 0 and 65535, not " + port);
     }
     Path site = pathOption(line, "out");
-    Path templates = pathOption(line, "templates");
     boolean quiet = line.hasOption("quiet");
     Generator.Builder builder = SiteOptions.builder(line);
-    try (LiveSite live = LiveSite.start(builder.build(), snapshots, templates, site, port,
+    try (LiveSite live = LiveSite.start(builder.build(), snapshots, SiteOptions.templates(line),
+        site, port,
         text -> {
           if (!quiet) {
             out.println(text);

@@ -1,6 +1,7 @@
 package dev.palimpsest.cli;
 
 import dev.palimpsest.Generator;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.apache.commons.cli.CommandLine;
@@ -26,10 +27,15 @@ final class SiteOptions {
                 + "(default: SOURCE_DATE_EPOCH, else the newest snapshot's time).").build());
   }
 
+  /** The templates folder, or {@code null} for the defaults. */
+  static Path templates(CommandLine line) throws Command.UsageException {
+    return Command.pathOption(line, "templates");
+  }
+
   /** A generator builder set up from these options; a bad {@code --now} is a usage error. */
   static Generator.Builder builder(CommandLine line) throws Command.UsageException {
-    Generator.Builder builder = Generator.builder().templates(Command.pathOption(line,
-        "templates")).title(line.getOptionValue("title", DEFAULT_TITLE));
+    Generator.Builder builder = Generator.builder().templates(templates(line))
+        .title(line.getOptionValue("title", DEFAULT_TITLE));
     String now = line.getOptionValue("now");
     if (now != null) {
       try {

@@ -137,11 +137,11 @@ public final class DocumentStage {
     int diffs = count - 1 + (count > 2 ? 1 : 0);
     List<WrittenDiff> written = forEach(diffs + count, i -> {
       if (i < count - 1) {
-        return writeDiff(files, dir, ref, versions.get(i), versions.get(i + 1), count, false);
+        return writeDiff(files, ref, versions.get(i), versions.get(i + 1), count, false);
       } else if (i < diffs) {
-        writeDiff(files, dir, ref, versions.get(0), latest, count, true);
+        writeDiff(files, ref, versions.get(0), latest, count, true);
       } else {
-        writeVersion(files, dir, ref, versions.get(i - diffs), count);
+        writeVersion(files, ref, versions.get(i - diffs), count);
       }
       return null;
     });
@@ -155,8 +155,8 @@ public final class DocumentStage {
     DocumentSummary summary = new DocumentSummary(source.name(), input.name(), title,
         versions.get(0).firstSeen(), latest.firstSeen(), lastChecked, versions.size(),
         input.settings().frozen(), changes);
-    writeHistory(files, dir, ref, summary, versions, input.settings().url());
-    writeFeed(files, dir, summary, excerpts);
+    writeHistory(files, ref, summary, versions, input.settings().url());
+    writeFeed(files, summary, excerpts);
     return new DocumentResult(Optional.of(summary), problems, warnings, files.names());
   }
 
@@ -178,6 +178,11 @@ public final class DocumentStage {
     void writeText(String path, SiteOutput.TextContent content) throws IOException {
       out.writeText(path, content);
       names.add(path.substring(dir.length()));
+    }
+
+    /** The document's folder from the site root, ending in "/". */
+    String dir() {
+      return dir;
     }
 
     List<String> names() {
@@ -254,8 +259,9 @@ public final class DocumentStage {
   /** A change as its diff pages were written, with its feed excerpt (safe HTML). */
   private record WrittenDiff(ChangeSummary change, String excerptHtml) {}
 
-  private WrittenDiff writeDiff(DocumentFiles out, String dir, DocumentRef ref, Version from,
-      Version to, int count, boolean firstToLatest) throws IOException {
+  private WrittenDiff writeDiff(DocumentFiles out, DocumentRef ref, Version from, Version to,
+      int count, boolean firstToLatest) throws IOException {
+    String dir = out.dir();
     Diff diff = BlockDiff.compare(from.text().blocks(), to.text().blocks());
     String oldHeadline = Objects.requireNonNullElse(from.text().headline(), "");
     String newHeadline = Objects.requireNonNullElse(to.text().headline(), "");
@@ -291,8 +297,9 @@ public final class DocumentStage {
         removed, diff.movedBlocks()), ChangeExcerpt.of(diff, added, removed, headline != null));
   }
 
-  private void writeVersion(DocumentFiles out, String dir, DocumentRef ref, Version version,
-      int count) throws IOException {
+  private void writeVersion(DocumentFiles out, DocumentRef ref, Version version, int count)
+      throws IOException {
+    String dir = out.dir();
     int n = version.number();
     String path = dir + "versions/" + n + ".html";
     List<BlockView> blocks = views(version.text().blocks());
@@ -306,8 +313,9 @@ public final class DocumentStage {
         context(dir, path, ref.title() + ": version " + n).with("version", page), writer));
   }
 
-  private void writeHistory(DocumentFiles out, String dir, DocumentRef ref,
-      DocumentSummary summary, List<Version> versions, String url) throws IOException {
+  private void writeHistory(DocumentFiles out, DocumentRef ref, DocumentSummary summary,
+      List<Version> versions, String url) throws IOException {
+    String dir = out.dir();
     List<VersionItem> items = new ArrayList<>();
     for (int i = versions.size() - 1; i >= 0; i--) {
       Version version = versions.get(i);
@@ -332,8 +340,9 @@ public final class DocumentStage {
         context(dir, path, ref.title()).with("history", page), writer));
   }
 
-  private void writeFeed(DocumentFiles out, String dir, DocumentSummary summary,
-      List<String> excerpts) throws IOException {
+  private void writeFeed(DocumentFiles out, DocumentSummary summary, List<String> excerpts)
+      throws IOException {
+    String dir = out.dir();
     List<FeedEntry> entries = new ArrayList<>();
     for (int i = summary.changes().size() - 1; i >= 0; i--) {
       entries.add(feedEntry(summary, summary.changes().get(i), excerpts.get(i)));

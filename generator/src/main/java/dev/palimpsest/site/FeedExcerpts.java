@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import javax.xml.stream.XMLInputFactory;
@@ -98,9 +97,9 @@ final class FeedExcerpts {
     return true;
   }
 
-  /** Every excerpt used, by feed id, in order. */
+  /** Every excerpt used, by feed id. */
   Map<String, String> used() {
-    return new TreeMap<>(known);
+    return Map.copyOf(known);
   }
 
   /**
