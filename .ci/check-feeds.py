@@ -15,7 +15,7 @@ failures = []
 feeds = 0
 for site in sys.argv[1:]:
     for path in sorted(pathlib.Path(site).rglob("*.xml")):
-        if path.name == "sitemap.xml":
+        if path.name.startswith("sitemap"):
             continue
         feeds += 1
         try:

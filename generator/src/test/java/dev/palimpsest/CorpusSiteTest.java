@@ -60,6 +60,14 @@ class CorpusSiteTest {
   }
 
   @Test
+  void theSitemapsListEveryPageOnce() throws Exception {
+    int checked = SiteChecks.checkSitemaps(site, null);
+    System.out.println("corpus: sitemap addresses checked: " + checked);
+    assertTrue(checked > report.documents() + report.changes(),
+        "home, source, history and diff pages");
+  }
+
+  @Test
   void changesJsonListsEveryChangeWithItsDiffPage() throws Exception {
     JsonNode json = new ObjectMapper().readTree(site.resolve("changes.json").toFile());
     assertEquals("2026-11-24T00:00:00Z", json.get("generated").asText());

@@ -54,5 +54,6 @@ class GoldenSiteTest {
     build(site);
     assertTrue(SiteChecks.checkDiffPages(site) > 0);
     assertTrue(SiteChecks.checkLinks(site) > 0);
+    assertEquals(10, SiteChecks.checkSitemaps(site, "https://changes.example.org/"));
   }
 }

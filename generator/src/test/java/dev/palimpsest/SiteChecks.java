@@ -155,4 +155,81 @@ public final class SiteChecks {
     }
     return checked;
   }
+
+  /**
+   * Checks the sitemaps: {@code sitemap.xml} is an index of exactly the sitemap files the site
+   * has; none lists more than 50,000 addresses or one outside its own folder; together they list
+   * once each the home page, the source pages, the history pages and the side-by-side diff pages
+   * of consecutive versions, and nothing else.
+   *
+   * @param baseUrl the site's base URL, or {@code null} when the addresses are relative
+   * @return how many addresses were checked
+   */
+  public static int checkSitemaps(Path site, String baseUrl) throws Exception {
+    Path root = site.toAbsolutePath().normalize();
+    List<String> listed = locations(site.resolve("sitemap.xml"), "sitemap", baseUrl);
+    List<String> files;
+    try (Stream<Path> all = Files.walk(site, 2)) {
+      files = all.filter(p -> p.getFileName().toString().matches("sitemap-.+\\.xml")
+              || p.getFileName().toString().equals("sitemap.xml") && !p.getParent().equals(site))
+          .map(p -> root.relativize(p.toAbsolutePath().normalize()).toString()).sorted()
+          .toList();
+    }
+    assertEquals(files, listed.stream().sorted().toList(), "the index lists every sitemap");
+    List<String> urls = new ArrayList<>();
+    for (String sitemap : listed) {
+      List<String> locations = locations(site.resolve(sitemap), "url", baseUrl);
+      assertTrue(locations.size() <= 50_000, sitemap + " holds at most 50,000 addresses");
+      String folder = sitemap.contains("/") ? sitemap.substring(0, sitemap.lastIndexOf('/') + 1)
+          : "";
+      for (String location : locations) {
+        assertTrue(location.startsWith(folder), sitemap + " lists " + location
+            + " outside its folder");
+        assertTrue(Files.isRegularFile(site.resolve(location)), sitemap + " lists " + location
+            + ", which is not in the site");
+      }
+      urls.addAll(locations);
+    }
+    List<String> expected = new ArrayList<>();
+    for (Path page : pages(site)) {
+      String path = root.relativize(page.toAbsolutePath().normalize()).toString();
+      String[] parts = path.split("/");
+      Matcher diff = DIFF_NAME.matcher(parts[parts.length - 1]);
+      boolean consecutiveDiff = parts.length == 4 && parts[2].equals("diffs") && diff.matches()
+          && Integer.parseInt(diff.group(2)) == Integer.parseInt(diff.group(1)) + 1;
+      boolean sourcePage = parts.length == 2 && parts[1].matches("index\\.html|page-\\d+\\.html");
+      boolean historyPage = parts.length == 3 && parts[2].equals("index.html");
+      if (path.equals("index.html") || sourcePage || historyPage || consecutiveDiff) {
+        expected.add(path);
+      }
+    }
+    assertEquals(expected, urls.stream().sorted().toList(),
+        "the sitemaps list each page once");
+    return urls.size();
+  }
+
+  /** The {@code <loc>} of each {@code element} of a sitemap, relative to the site root. */
+  private static List<String> locations(Path sitemap, String element, String baseUrl)
+      throws Exception {
+    javax.xml.parsers.DocumentBuilderFactory factory =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(sitemap.toFile());
+    assertEquals("http://www.sitemaps.org/schemas/sitemap/0.9",
+        xml.getDocumentElement().getNamespaceURI(), sitemap.toString());
+    assertEquals(element.equals("url") ? "urlset" : "sitemapindex",
+        xml.getDocumentElement().getLocalName(), sitemap.toString());
+    List<String> locations = new ArrayList<>();
+    org.w3c.dom.NodeList entries = xml.getElementsByTagNameNS("*", element);
+    for (int i = 0; i < entries.getLength(); i++) {
+      org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+      String location = entry.getElementsByTagNameNS("*", "loc").item(0).getTextContent();
+      if (baseUrl != null) {
+        assertTrue(location.startsWith(baseUrl), sitemap + ": " + location + " is absolute");
+        location = location.substring(baseUrl.length());
+      }
+      locations.add(location);
+    }
+    return locations;
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -44,20 +45,22 @@ public final class Slugs {
   }
 
   /**
-   * Unique safe names for {@code names}, none of them in {@code reserved}. Names already safe
+   * Unique safe names for {@code names}, none of them {@code reserved}. Names already safe
    * keep themselves; the others take their slug, with "-2", "-3"… when it is taken. The result
    * depends only on the set of names, so builds are reproducible.
    *
+   * @param reserved tells the names that output of the generator's own takes
    * @return each name mapped to its output name, in sorted order of the names
    */
-  public static Map<String, String> assign(Collection<String> names, Set<String> reserved) {
-    Set<String> taken = new TreeSet<>(reserved);
+  public static Map<String, String> assign(Collection<String> names,
+      Predicate<String> reserved) {
+    Set<String> taken = new TreeSet<>();
     Map<String, String> result = new LinkedHashMap<>();
     List<String> sorted = new ArrayList<>(new TreeSet<>(names));
     // Safe names first, so that a folder already named "doc-one" keeps that name even when
     // another folder, "Doc One", slugs to it too.
     for (String name : sorted) {
-      if (isSafe(name) && taken.add(name)) {
+      if (isSafe(name) && !reserved.test(name) && taken.add(name)) {
         result.put(name, name);
       }
     }
@@ -67,7 +70,7 @@ public final class Slugs {
       }
       String base = of(name);
       String candidate = base;
-      for (int n = 2; !taken.add(candidate); n++) {
+      for (int n = 2; reserved.test(candidate) || !taken.add(candidate); n++) {
         candidate = base + "-" + n;
       }
       result.put(name, candidate);

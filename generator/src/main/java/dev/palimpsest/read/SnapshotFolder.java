@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -37,10 +38,14 @@ public final class SnapshotFolder {
   static final String DOCUMENT_PROPERTIES = "document.properties";
 
   /** Output names at the site root that a source must not take. */
-  private static final Set<String> RESERVED_AT_ROOT = Set.of(
-      "assets", "index.html", "feed.xml", "atom.xml", "changes.json", "sitemap.xml");
-  /** Output names inside a source folder that a document must not take. */
-  private static final Set<String> RESERVED_IN_SOURCE = Set.of("index.html", "feed.xml");
+  private static final Set<String> RESERVED_AT_ROOT = Set.of("assets", "index.html",
+      "feed.xml", "atom.xml", "changes.json", "sitemap.xml", "sitemap-home.xml");
+  /**
+   * Output names inside a source folder that a document must not take: the source's pages
+   * ({@code page-2.html}, …), feed and sitemaps ({@code sitemap-2.xml}, …).
+   */
+  private static final Predicate<String> RESERVED_IN_SOURCE = Pattern.compile(
+      "index\\.html|feed\\.xml|page-[0-9]+\\.html|sitemap(-[0-9]+)?\\.xml").asMatchPredicate();
 
   private final Path root;
   private final Path realRoot;
@@ -76,7 +81,7 @@ public final class SnapshotFolder {
       }
     }
     List<SourceInput> sources = new ArrayList<>();
-    Map<String, String> names = Slugs.assign(folders.keySet(), RESERVED_AT_ROOT);
+    Map<String, String> names = Slugs.assign(folders.keySet(), RESERVED_AT_ROOT::contains);
     for (Map.Entry<String, String> name : names.entrySet()) {
       readSource(folders.get(name.getKey()), name.getValue()).ifPresent(sources::add);
     }

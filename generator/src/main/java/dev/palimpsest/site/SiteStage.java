@@ -36,7 +36,7 @@ import dev.palimpsest.write.SiteOutput;
 
 /**
  * The site stage: the home page, source pages, site and source feeds, {@code changes.json},
- * {@code sitemap.xml} and assets, built from document summaries alone.
+ * the sitemaps and assets, built from document summaries alone.
  */
 public final class SiteStage {
   /** Site and source feeds, and the home page, hold this many recent changes. */
@@ -111,12 +111,14 @@ public final class SiteStage {
     // new snapshot the site stage is a good part of a rebuild.
     List<FileTask> tasks = new ArrayList<>();
     List<SourceItem> sourceItems = new ArrayList<>();
+    List<Sitemap.Listed> sitemaps = new ArrayList<>();
+    sitemaps.add(new Sitemap.Listed(Sitemap.HOME, null));
     for (Map.Entry<String, List<DocumentSummary>> entry : bySource.entrySet()) {
       SourceInput source = sourcesByName.get(entry.getKey());
       List<DocumentSummary> sourceDocuments = entry.getValue();
       tasks.add(() -> {
         List<String> kept = current.unchangedSources().test(source.name())
-            ? keepSource(out, source, sourceDocuments.size()) : List.of();
+            ? keepSource(out, source, sourceDocuments) : List.of();
         if (kept.isEmpty()) {
           return writeSource(out, source, sourceDocuments, excerpts);
         }
@@ -128,6 +130,9 @@ public final class SiteStage {
       sourceItems.add(new SourceItem(source.displayName(), source.name() + "/index.html",
           source.description(), sourceDocuments.size(), TimeText.exact(lastChanged),
           TimeText.iso(lastChanged)));
+      for (String sitemap : Sitemap.sourceFiles(sourceDocuments, Sitemap.MAX_URLS)) {
+        sitemaps.add(new Sitemap.Listed(source.name() + "/" + sitemap, lastChanged));
+      }
     }
     sourceItems.sort(Comparator.comparing(SourceItem::name, String.CASE_INSENSITIVE_ORDER)
         .thenComparing(SourceItem::href));
@@ -157,8 +162,9 @@ public final class SiteStage {
       return List.of("changes.json");
     });
     tasks.add(() -> {
-      out.writeText("sitemap.xml", xml -> Sitemap.write(baseUrl, sources, documents, xml));
-      return List.of("sitemap.xml");
+      out.writeText(Sitemap.INDEX, xml -> Sitemap.writeIndex(baseUrl, sitemaps, xml));
+      out.writeText(Sitemap.HOME, xml -> Sitemap.writeHome(baseUrl, xml));
+      return List.of(Sitemap.INDEX, Sitemap.HOME);
     });
     tasks.add(() -> {
       List<String> assets = new ArrayList<>();
@@ -194,16 +200,17 @@ public final class SiteStage {
   }
 
   /**
-   * Keeps the pages and feed of a source from the current site; returns their paths, or none
-   * when the current site lacks one of them.
+   * Keeps the pages, feed and sitemaps of a source from the current site; returns their paths,
+   * or none when the current site lacks one of them.
    */
-  private static List<String> keepSource(SiteOutput out, SourceInput source, int documents)
-      throws IOException {
+  private static List<String> keepSource(SiteOutput out, SourceInput source,
+      List<DocumentSummary> documents) throws IOException {
     List<String> names = new ArrayList<>();
-    for (int page = 1; page <= pageCount(documents); page++) {
+    for (int page = 1; page <= pageCount(documents.size()); page++) {
       names.add(sourcePageFile(page));
     }
     names.add("feed.xml");
+    names.addAll(Sitemap.sourceFiles(documents, Sitemap.MAX_URLS));
     try {
       out.keep(source.name(), names);
     } catch (NoSuchFileException e) {
@@ -212,7 +219,7 @@ public final class SiteStage {
     return names.stream().map(name -> source.name() + "/" + name).toList();
   }
 
-  /** Writes the pages and feed of a source; returns their paths. */
+  /** Writes the pages, feed and sitemaps of a source; returns their paths. */
   private List<String> writeSource(SiteOutput out, SourceInput source,
       List<DocumentSummary> documents, FeedExcerpts excerpts) throws IOException {
     String dir = source.name() + "/";
@@ -248,6 +255,8 @@ public final class SiteStage {
         + siteTitle, "Changes to the documents of " + source.displayName(), dir + "feed.xml",
         dir + "index.html", entries, updated, false, writer));
     written.add(dir + "feed.xml");
+    written.addAll(Sitemap.writeSource(out, baseUrl, source.name(), documents,
+        Sitemap.MAX_URLS));
     return written;
   }
 

@@ -55,6 +55,21 @@ class SnapshotFolderTest {
   }
 
   @Test
+  void foldersNamedLikeTheSitesOwnFilesTakeOtherNames() throws Exception {
+    for (String folder : List.of("sitemap-home.xml/doc", "src/page-2.html", "src/sitemap.xml",
+        "src/sitemap-3.xml", "src/feed.xml", "src/page-two.html")) {
+      Path document = Files.createDirectories(work.resolve("snapshots/" + folder));
+      Files.writeString(document.resolve("2026-01-01T00-00-00Z.txt"), "hello");
+    }
+    SnapshotTree tree = SnapshotFolder.scan(work.resolve("snapshots"));
+    assertEquals(List.of("sitemap-home.xml-2", "src"), tree.sources().stream()
+        .map(SourceInput::name).toList());
+    assertEquals(List.of("feed.xml-2", "page-2.html-2", "page-two.html", "sitemap-3.xml-2",
+        "sitemap.xml-2"), tree.sources().get(1).documents().stream()
+            .map(DocumentInput::name).toList());
+  }
+
+  @Test
   void symbolicLinksInsideTheFolderAreFollowed() throws Exception {
     Path document = Files.createDirectories(work.resolve("snapshots/src/doc"));
     Files.writeString(document.resolve("2026-01-01T00-00-00Z.txt"), "hello");

@@ -110,10 +110,11 @@ class SourcePaginationTest {
   }
 
   @Test
-  void theSitemapListsEveryPage() throws Exception {
-    String sitemap = Files.readString(site.resolve("sitemap.xml"));
+  void theSourceSitemapListsEveryPage() throws Exception {
+    String sitemap = Files.readString(site.resolve("big/sitemap.xml"));
     assertTrue(sitemap.contains("<loc>big/page-2.html</loc>"));
     assertTrue(sitemap.contains("<loc>big/page-3.html</loc>"));
+    assertTrue(dev.palimpsest.SiteChecks.checkSitemaps(site, null) > 250);
   }
 
   @Test
