@@ -60,6 +60,13 @@ class CorpusSiteTest {
   }
 
   @Test
+  void feedEntriesAreSafeAndAsCleaningLeavesThem() throws Exception {
+    int checked = SiteChecks.checkFeedEntries(site);
+    System.out.println("corpus: feed entries checked: " + checked);
+    assertTrue(checked > report.changes(), "the document feeds hold every change");
+  }
+
+  @Test
   void theSitemapsListEveryPageOnce() throws Exception {
     int checked = SiteChecks.checkSitemaps(site, null);
     System.out.println("corpus: sitemap addresses checked: " + checked);

@@ -55,5 +55,6 @@ class GoldenSiteTest {
     assertTrue(SiteChecks.checkDiffPages(site) > 0);
     assertTrue(SiteChecks.checkLinks(site) > 0);
     assertEquals(10, SiteChecks.checkSitemaps(site, "https://changes.example.org/"));
+    assertTrue(SiteChecks.checkFeedEntries(site) > 0);
   }
 }

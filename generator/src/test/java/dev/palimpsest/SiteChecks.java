@@ -3,7 +3,11 @@ package dev.palimpsest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.io.SyndFeedInput;
+import dev.palimpsest.render.Feeds;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +19,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.xml.sax.InputSource;
 
 /** Checks over a built site that tests share: what a reader would see, read back from HTML. */
 public final class SiteChecks {
@@ -211,8 +217,7 @@ public final class SiteChecks {
   /** The {@code <loc>} of each {@code element} of a sitemap, relative to the site root. */
   private static List<String> locations(Path sitemap, String element, String baseUrl)
       throws Exception {
-    javax.xml.parsers.DocumentBuilderFactory factory =
-        javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setNamespaceAware(true);
     org.w3c.dom.Document xml = factory.newDocumentBuilder().parse(sitemap.toFile());
     assertEquals("http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -231,5 +236,38 @@ public final class SiteChecks {
       locations.add(location);
     }
     return locations;
+  }
+
+  /**
+   * Checks the entries of every feed of the site: their HTML has only text markup ({@code p},
+   * {@code del}, {@code ins}) without attributes, and is as the feed cleaner leaves it, so that
+   * it passes unchanged when the site and source feeds clean it again.
+   *
+   * @return how many entries were checked
+   */
+  public static int checkFeedEntries(Path site) throws Exception {
+    List<Path> feeds;
+    try (Stream<Path> files = Files.walk(site)) {
+      feeds = files.filter(p -> p.getFileName().toString().matches("feed.xml|atom.xml"))
+          .sorted().toList();
+    }
+    int entries = 0;
+    for (Path feed : feeds) {
+      try (InputStream in = Files.newInputStream(feed)) {
+        for (SyndEntry entry : new SyndFeedInput().build(new InputSource(in)).getEntries()) {
+          String html = entry.getDescription().getValue();
+          Document content = Jsoup.parseBodyFragment(html);
+          for (Element element : content.body().getAllElements()) {
+            assertTrue(element.tagName().matches("body|p|del|ins"),
+                feed + ": only text markup in entries, not " + element.tagName());
+            assertTrue(element.attributes().isEmpty(), feed + ": no attributes in entries");
+          }
+          assertEquals(html, Feeds.clean(html),
+              feed + ": " + entry.getUri() + " is as cleaning leaves it");
+          entries++;
+        }
+      }
+    }
+    return entries;
   }
 }

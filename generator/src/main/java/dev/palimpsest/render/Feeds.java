@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -29,6 +31,9 @@ public final class Feeds {
   /** What feed entries may contain: simple text markup and the change marks, nothing active. */
   private static final Safelist ENTRY_HTML = Safelist.basic().addTags("del", "ins")
       .removeTags("a");
+  /** Cleaned HTML keeps its spacing and line breaks, so that cleaning it again changes nothing. */
+  private static final Document.OutputSettings ENTRY_OUTPUT = new Document.OutputSettings()
+      .prettyPrint(false);
 
   private final URI baseUrl;
   private final String author;
@@ -90,8 +95,7 @@ public final class Feeds {
       syndEntry.setAuthors(List.of(person()));
       SyndContent content = new SyndContentImpl();
       content.setType("text/html");
-      // Cleaned here too, whatever the caller did: feed readers are a second place to attack.
-      content.setValue(Jsoup.clean(entry.html(), ENTRY_HTML));
+      content.setValue(entry.html());
       syndEntry.setDescription(content);
       syndEntries.add(syndEntry);
     }
@@ -102,6 +106,24 @@ public final class Feeds {
     } catch (FeedException e) {
       throw new IllegalStateException("feed " + feedPath + " could not be written", e);
     }
+  }
+
+  /**
+   * HTML that comes from outside the build's own memory (a feed file, the build cache) made fit
+   * for a feed entry: only simple text markup and the change marks, nothing active. HTML the
+   * build makes itself is made that way (and tests check that this leaves it as it is).
+   */
+  public static String clean(String html) {
+    return Jsoup.clean(html, "", ENTRY_HTML, ENTRY_OUTPUT);
+  }
+
+  /**
+   * Text escaped as {@link #clean} writes it, for HTML that is to pass it unchanged: markup
+   * characters, no-break spaces and control characters as references, quotes as they are.
+   */
+  public static String escapeText(String text) {
+    // Entities.escape also escapes quotes, for attribute values; text keeps them.
+    return Entities.escape(text, ENTRY_OUTPUT).replace("&quot;", "\"").replace("&apos;", "'");
   }
 
   private SyndPerson person() {

@@ -2,6 +2,7 @@ package dev.palimpsest.site;
 
 import dev.palimpsest.document.DocumentStage;
 import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.render.Feeds;
 import dev.palimpsest.site.SiteStage.Change;
 import dev.palimpsest.write.SiteOutput;
 import java.io.ByteArrayInputStream;
@@ -93,7 +94,8 @@ final class FeedExcerpts {
     if (excerpt == null || !kept.test(change.document())) {
       return false;
     }
-    known.put(id, excerpt);
+    // A build cache is a file anyone could have changed: its HTML is cleaned like a feed's.
+    known.put(id, Feeds.clean(excerpt));
     return true;
   }
 
@@ -127,7 +129,7 @@ final class FeedExcerpts {
           }
         } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("item")
             && guid != null && description != null && ids.contains(guid)) {
-          known.put(guid, description);
+          known.put(guid, Feeds.clean(description));
         }
       }
     } catch (XMLStreamException e) {
