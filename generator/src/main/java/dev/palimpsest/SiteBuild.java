@@ -5,6 +5,7 @@ import dev.palimpsest.cache.InputHashes;
 import dev.palimpsest.document.DocumentResult;
 import dev.palimpsest.document.DocumentStage;
 import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.document.PreviousBuild;
 import dev.palimpsest.read.DocumentInput;
 import dev.palimpsest.read.SnapshotFile;
 import dev.palimpsest.read.SnapshotFolder;
@@ -208,12 +209,17 @@ final class SiteBuild {
       // time; and here rather than up front when nothing needed the hash sooner.
       String hash = inputs.hash().isPresent() ? inputs.hash().get()
           : InputHashes.content(InputHashes.inputs(inputs.source(), inputs.document()));
-      DocumentResult result = stage.build(inputs.source(), inputs.document(), site);
+      // With a cache, the site is updated in place and its pages of the document are those the
+      // cache describes: the document stage leaves those whose inputs are the same.
+      Optional<PreviousBuild> previous = inputs.previous()
+          .filter(entry -> entry.summary() != null)
+          .map(entry -> new PreviousBuild(entry.summary(), entry.pageKeys()));
+      DocumentResult result = stage.build(inputs.source(), inputs.document(), site, previous);
       result.problems().forEach(generator.listener()::problem);
       result.warnings().forEach(generator.listener()::warning);
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
           inputs.fingerprint(), hash, result.summary(), result.problems(),
-          result.warnings(), result.files()), false);
+          result.warnings(), result.files(), result.pageKeys()), false);
     }
     generator.listener().documentDone(inputs.source().name(), inputs.document().name());
     return outcome;

@@ -38,7 +38,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 6;
+  static final int FORMAT = 7;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   /** The first bytes of every cache file. */
   private static final String MAGIC = "palimpsest build cache";
@@ -312,17 +312,20 @@ public final class BuildCache {
    * @param problems its problems
    * @param warnings its warnings
    * @param files the files it wrote, relative to its folder in the site
+   * @param pageKeys the keys of its pages, as {@link dev.palimpsest.document.DocumentResult}
+   *     gave them
    */
   public record Entry(String source, String name, String fingerprint, String hash,
       DocumentSummary summary, List<Problem> problems, List<Problem> warnings,
-      List<String> files) {
+      List<String> files, List<Long> pageKeys) {
 
     /** An entry for a document just built. */
     public static Entry of(String source, String name, String fingerprint, String hash,
         Optional<DocumentSummary> summary, List<Problem> problems, List<Problem> warnings,
-        List<String> files) {
+        List<String> files, List<Long> pageKeys) {
       return new Entry(source, name, fingerprint, hash, summary.orElse(null),
-          List.copyOf(problems), List.copyOf(warnings), List.copyOf(files));
+          List.copyOf(problems), List.copyOf(warnings), List.copyOf(files),
+          List.copyOf(pageKeys));
     }
 
     /** Its folder in the site, {@code source/name}; unique among the entries of a cache. */
@@ -345,7 +348,8 @@ public final class BuildCache {
 
     /** The same entry with a fresh fingerprint, for inputs touched but not changed. */
     public Entry withFingerprint(String fingerprint) {
-      return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files);
+      return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files,
+          pageKeys);
     }
 
     void write(DataOutputStream out, Map<String, Integer> fileNumbers) throws IOException {
@@ -377,6 +381,10 @@ public final class BuildCache {
       out.writeInt(files.size());
       for (String file : files) {
         out.writeInt(fileNumbers.get(file));
+      }
+      out.writeInt(pageKeys.size());
+      for (long key : pageKeys) {
+        out.writeLong(key);
       }
     }
 
@@ -413,8 +421,16 @@ public final class BuildCache {
         // An index out of range throws, and the cache is ignored as damaged.
         files.add(fileNames.get(in.readInt()));
       }
+      int keyCount = in.readInt();
+      if (keyCount < 0 || keyCount > in.available() / 8) {
+        throw new IOException("key count " + keyCount + " out of range");
+      }
+      List<Long> pageKeys = new ArrayList<>(keyCount);
+      for (int i = 0; i < keyCount; i++) {
+        pageKeys.add(in.readLong());
+      }
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings,
-          List.copyOf(files));
+          List.copyOf(files), List.copyOf(pageKeys));
     }
   }
 }

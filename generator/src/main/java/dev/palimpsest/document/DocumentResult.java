@@ -10,13 +10,17 @@ import java.util.Optional;
  * @param summary the document's summary, empty when none of its snapshots could be used
  * @param problems the inputs of this document that were reported and skipped
  * @param warnings the inputs of this document that were used with a warning
- * @param files the pages and feed written for it, relative to its folder, in name order
+ * @param files the pages and feed written or kept for it, relative to its folder, in name order
+ * @param pageKeys the keys of its diff and version pages, for the next build to compare with:
+ *     the consecutive diffs in order, the first-to-latest diff when there are more than two
+ *     versions, then the versions in order
  */
 public record DocumentResult(Optional<DocumentSummary> summary, List<Problem> problems,
-    List<Problem> warnings, List<String> files) {
+    List<Problem> warnings, List<String> files, List<Long> pageKeys) {
   public DocumentResult {
     problems = List.copyOf(problems);
     warnings = List.copyOf(warnings);
     files = List.copyOf(files);
+    pageKeys = List.copyOf(pageKeys);
   }
 }

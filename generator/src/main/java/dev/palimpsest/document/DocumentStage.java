@@ -43,13 +43,16 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
@@ -113,14 +116,19 @@ public final class DocumentStage {
     }
   }
 
-  /** Builds one document's pages into {@code out}. */
-  public DocumentResult build(SourceInput source, DocumentInput input, SiteOutput out)
-      throws IOException {
+  /**
+   * Builds one document's pages into {@code out}.
+   *
+   * @param previous what the last build made of the document, when the current site has its
+   *     pages: the diffs whose inputs are the same are left as they are
+   */
+  public DocumentResult build(SourceInput source, DocumentInput input, SiteOutput out,
+      Optional<PreviousBuild> previous) throws IOException {
     List<Problem> problems = new ArrayList<>();
     List<Problem> warnings = new ArrayList<>();
     List<Version> versions = readVersions(input, problems, warnings);
     if (versions.isEmpty()) {
-      return new DocumentResult(Optional.empty(), problems, warnings, List.of());
+      return new DocumentResult(Optional.empty(), problems, warnings, List.of(), List.of());
     }
     Version latest = versions.get(versions.size() - 1);
     String title = Optional.ofNullable(input.settings().title())
@@ -135,8 +143,13 @@ public final class DocumentStage {
     // Step i < count - 1 writes the diff from version i + 1 to i + 2; then the first-to-latest
     // diff when there are more than two versions; then the version pages.
     int diffs = count - 1 + (count > 2 ? 1 : 0);
+    List<Long> keys = pageKeys(versions, ref);
+    KeptPages kept = previous.isPresent()
+        ? keptPages(previous.get(), files, keys, count) : KeptPages.NONE;
     List<WrittenDiff> written = forEach(diffs + count, i -> {
-      if (i < count - 1) {
+      if (kept.steps().contains(i)) {
+        return kept.changes().get(i);
+      } else if (i < count - 1) {
         return writeDiff(files, ref, versions.get(i), versions.get(i + 1), count, false);
       } else if (i < diffs) {
         writeDiff(files, ref, versions.get(0), latest, count, true);
@@ -157,7 +170,129 @@ public final class DocumentStage {
         input.settings().frozen(), changes);
     writeHistory(files, ref, summary, versions, input.settings().url());
     writeFeed(files, summary, excerpts);
-    return new DocumentResult(Optional.of(summary), problems, warnings, files.names());
+    return new DocumentResult(Optional.of(summary), problems, warnings, files.names(), keys);
+  }
+
+  /**
+   * The pages of each step of a document with this many versions (see {@link #build}): a
+   * diff's two pages, or a version's page.
+   */
+  private static List<List<String>> stepPages(int count) {
+    List<List<String>> pages = new ArrayList<>();
+    for (int a = 1; a < count; a++) {
+      pages.add(diffPages(a, a + 1));
+    }
+    if (count > 2) {
+      pages.add(diffPages(1, count));
+    }
+    for (int n = 1; n <= count; n++) {
+      pages.add(List.of("versions/" + n + ".html"));
+    }
+    return pages;
+  }
+
+  private static List<String> diffPages(int a, int b) {
+    return List.of("diffs/" + a + "-" + b + ".html", "diffs/" + a + "-" + b + ".inline.html");
+  }
+
+  /** The key of each step's pages, in step order. */
+  private static List<Long> pageKeys(List<Version> versions, DocumentRef ref) {
+    int count = versions.size();
+    List<byte[]> digests = versions.stream().map(v -> PageKeys.digest(v.text())).toList();
+    List<Long> keys = new ArrayList<>();
+    for (int i = 0; i < count - 1; i++) {
+      keys.add(PageKeys.diff(digests.get(i), digests.get(i + 1), i + 1, i + 2,
+          versions.get(i).firstSeen(), versions.get(i + 1).firstSeen(), i > 0, i + 2 < count,
+          false, ref.title(), ref.sourceName()));
+    }
+    if (count > 2) {
+      keys.add(PageKeys.diff(digests.get(0), digests.get(count - 1), 1, count,
+          versions.get(0).firstSeen(), versions.get(count - 1).firstSeen(), false, false, true,
+          ref.title(), ref.sourceName()));
+    }
+    for (int i = 0; i < count; i++) {
+      keys.add(PageKeys.version(digests.get(i), i + 1, versions.get(i).firstSeen(),
+          i + 1 < count, ref.title(), ref.sourceName()));
+    }
+    return keys;
+  }
+
+  /**
+   * Steps whose pages stay as the current site has them.
+   *
+   * @param steps the steps (see {@link #build})
+   * @param changes for those of them that are diffs between consecutive versions, the change
+   *     and its feed excerpt, by step
+   */
+  private record KeptPages(Set<Integer> steps, Map<Integer, WrittenDiff> changes) {
+    static final KeptPages NONE = new KeptPages(Set.of(), Map.of());
+  }
+
+  /**
+   * The steps whose pages the last build gave the same key, and which the current site has:
+   * they would come out the same. A consecutive diff's change comes from the last build's
+   * summary and its excerpt from the document's feed in the current site; one whose excerpt is
+   * not found there is written again.
+   */
+  private static KeptPages keptPages(PreviousBuild previous, DocumentFiles files,
+      List<Long> keys, int count) throws IOException {
+    DocumentSummary before = previous.summary();
+    List<List<String>> beforePages = stepPages(before.versions());
+    if (beforePages.size() != previous.pageKeys().size()
+        || before.changes().size() != before.versions() - 1) {
+      return KeptPages.NONE;
+    }
+    Map<List<String>, Long> beforeKeys = new HashMap<>();
+    for (int i = 0; i < beforePages.size(); i++) {
+      beforeKeys.put(beforePages.get(i), previous.pageKeys().get(i));
+    }
+    List<List<String>> pages = stepPages(count);
+    List<Integer> same = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < pages.size(); i++) {
+      if (keys.get(i).equals(beforeKeys.get(pages.get(i)))) {
+        same.add(i);
+        if (i < count - 1) {
+          ids.add(feedId(before, before.changes().get(i)));
+        }
+      }
+    }
+    if (same.isEmpty()) {
+      return KeptPages.NONE;
+    }
+    Map<String, String> excerpts = Map.of();
+    if (!ids.isEmpty()) {
+      try {
+        // Back into the feed they come from: not cleaned again, unlike those that the site
+        // and source feeds take from it.
+        excerpts = Feeds.entryHtml(files.readCurrent("feed.xml"), ids::contains,
+            files.dir() + "feed.xml");
+      } catch (IOException e) {
+        // No feed to take them from (or not a readable one): those diffs are written again.
+      }
+    }
+    Set<Integer> steps = new HashSet<>();
+    Map<Integer, WrittenDiff> changes = new HashMap<>();
+    List<String> kept = new ArrayList<>();
+    for (int i : same) {
+      if (i < count - 1) {
+        ChangeSummary change = before.changes().get(i);
+        String excerpt = excerpts.get(feedId(before, change));
+        if (excerpt == null) {
+          continue;
+        }
+        changes.put(i, new WrittenDiff(change, excerpt));
+      }
+      steps.add(i);
+      kept.addAll(pages.get(i));
+    }
+    try {
+      files.keep(kept);
+    } catch (NoSuchFileException e) {
+      // The site lost some of them since: all are written again.
+      return KeptPages.NONE;
+    }
+    return new KeptPages(steps, changes);
   }
 
   /**
@@ -178,6 +313,23 @@ public final class DocumentStage {
     void writeText(String path, SiteOutput.TextContent content) throws IOException {
       out.writeText(path, content);
       names.add(path.substring(dir.length()));
+    }
+
+    /**
+     * Keeps files of the current site in this folder (paths relative to it), all or none.
+     *
+     * @throws NoSuchFileException when the current site lacks one of them
+     */
+    void keep(List<String> kept) throws IOException {
+      if (!kept.isEmpty()) {
+        out.keep(dir.substring(0, dir.length() - 1), kept);
+        names.addAll(kept);
+      }
+    }
+
+    /** A file of this folder as the current site has it. */
+    byte[] readCurrent(String name) throws IOException {
+      return out.read(dir + name);
     }
 
     /** The document's folder from the site root, ending in "/". */
@@ -303,7 +455,7 @@ public final class DocumentStage {
     int n = version.number();
     String path = dir + "versions/" + n + ".html";
     List<BlockView> blocks = views(version.text().blocks());
-    VersionPage page = new VersionPage(ref.fromSubfolder(), n, count,
+    VersionPage page = new VersionPage(ref.fromSubfolder(), n,
         TimeText.exact(version.firstSeen()), TimeText.iso(version.firstSeen()),
         version.text().headline(), blocks,
         n > 1 ? (n - 1) + ".html" : null,

@@ -52,14 +52,16 @@ public final class DocumentViews {
       String diffHref, String later, int wordsAdded, int wordsRemoved, int movedBlocks) {}
 
   /**
-   * A version page.
+   * A version page. It does not say how many versions there are, so that a new version
+   * changes only the page before it (which gains a link to the next), not every page of the
+   * document's history.
    *
    * @param previousHref the previous version's page, or {@code null}
    * @param nextHref the next version's page, or {@code null}
    * @param diffHref the diff from the previous version, or {@code null}
    */
-  public record VersionPage(DocumentRef document, int number, int count, String exact,
-      String iso, String headline, List<BlockView> blocks, String previousHref, String nextHref,
+  public record VersionPage(DocumentRef document, int number, String exact, String iso,
+      String headline, List<BlockView> blocks, String previousHref, String nextHref,
       String diffHref) {}
 
   /**

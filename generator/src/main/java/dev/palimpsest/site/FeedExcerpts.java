@@ -5,7 +5,6 @@ import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.render.Feeds;
 import dev.palimpsest.site.SiteStage.Change;
 import dev.palimpsest.write.SiteOutput;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,10 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * The feed excerpts of the few changes the site and source feeds republish, read back from the
@@ -29,14 +24,6 @@ import javax.xml.stream.XMLStreamReader;
  * the site feed would otherwise read back the feeds of fifty documents to republish one change.
  */
 final class FeedExcerpts {
-  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-  static {
-    // The feeds are our own, but a reader of XML never fetches or expands what it is told to.
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-  }
-
   private final SiteOutput out;
   private final Map<String, String> before;
   private final Predicate<DocumentSummary> kept;
@@ -105,43 +92,11 @@ final class FeedExcerpts {
   }
 
   /**
-   * Reads the descriptions of the items of the RSS feed at {@code path} whose guid is one of
-   * {@code ids}. A streaming read of a feed this generator wrote: a full feed parser costs
-   * several times as much, and the site stage reads hundreds of these.
+   * Reads the excerpts of {@code ids} from the document feed at {@code path}, cleaned: a file
+   * may have been changed since it was written.
    */
   private void read(String path, Set<String> ids) throws IOException {
-    XMLStreamReader xml = null;
-    try {
-      xml = XML.createXMLStreamReader(new ByteArrayInputStream(out.read(path)));
-      String guid = null;
-      String description = null;
-      while (xml.hasNext()) {
-        int event = xml.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          switch (xml.getLocalName()) {
-            case "item" -> {
-              guid = null;
-              description = null;
-            }
-            case "guid" -> guid = xml.getElementText();
-            case "description" -> description = xml.getElementText();
-            default -> { }
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("item")
-            && guid != null && description != null && ids.contains(guid)) {
-          known.put(guid, Feeds.clean(description));
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw new IOException(path + " is not a readable feed: " + e.getMessage(), e);
-    } finally {
-      if (xml != null) {
-        try {
-          xml.close();
-        } catch (XMLStreamException e) {
-          // Nothing to release: the bytes are in memory.
-        }
-      }
-    }
+    Feeds.entryHtml(out.read(path), ids::contains, path)
+        .forEach((id, html) -> known.put(id, Feeds.clean(html)));
   }
 }

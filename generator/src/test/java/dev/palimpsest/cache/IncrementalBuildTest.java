@@ -122,6 +122,52 @@ class IncrementalBuildTest {
   }
 
   @Test
+  void aNewSnapshotLeavesTheEarlierPagesOfItsDocumentInPlace() throws Exception {
+    // Two copies of the site; the second has lost a page of the document's first diff, so
+    // that none of the document's pages can stay there and all are written again.
+    Path copy = work.resolve("out/copy");
+    build(generator());
+    generator().build().generate(snapshots, copy);
+    Files.writeString(snapshots.resolve("source-1/doc-4/2026-01-09T00-00-00Z.txt"),
+        "A new version.\n\nShort.");
+    Files.delete(copy.resolve("source-1/doc-4/diffs/1-2.inline.html"));
+
+    BuildReport inPlace = build(generator());
+    BuildReport rewritten = generator().build().generate(snapshots, copy);
+
+    // The diff from version 1 to 2 (two pages) and the pages of versions 1 and 2: the diff
+    // from 2 to 3 and version 3 gain a link to what follows, and the rest is new.
+    assertEquals(4, inPlace.pagesKept() - rewritten.pagesKept());
+    Map<String, String> full = fullBuild(generator());
+    assertEquals(full, contents(site));
+    assertEquals(full, contents(copy));
+  }
+
+  @Test
+  void pagesStayOnlyWhileWhatTheyShowIsTheSame() throws Exception {
+    build(generator());
+    // An earlier snapshot rewritten: the diffs on either side of it and its version page.
+    Path document = snapshots.resolve("source-2/doc-5");
+    Files.writeString(document.resolve("2026-01-02T00-00-00Z.txt"), "Rewritten.\n\nWhole.");
+    build(generator());
+    assertEquals(fullBuild(generator()), contents(site));
+
+    // A new headline in the latest version renames the document on every page.
+    Files.writeString(document.resolve("2026-01-09T00-00-00Z.txt"), "# A new title\n\nText.");
+    Files.move(document.resolve("2026-01-09T00-00-00Z.txt"),
+        document.resolve("2026-01-09T00-00-00Z.md"));
+    build(generator());
+    assertTrue(Files.readString(site.resolve("source-2/doc-5/versions/1.html"))
+        .contains("A new title"));
+    assertEquals(fullBuild(generator()), contents(site));
+
+    // The latest snapshot removed: the version before it is the latest again.
+    Files.delete(document.resolve("2026-01-09T00-00-00Z.md"));
+    build(generator());
+    assertEquals(fullBuild(generator()), contents(site));
+  }
+
+  @Test
   void feedsRepublishTheNewExcerptsOfARewrittenSnapshotAndKeepTheOthers() throws Exception {
     build(generator());
     // Every change is recent enough for the site feed; a rebuild takes the excerpts of kept
