@@ -120,7 +120,7 @@ public final class DocumentStage {
    * Builds one document's pages into {@code out}.
    *
    * @param previous what the last build made of the document, when the current site has its
-   *     pages: the diffs whose inputs are the same are left as they are
+   *     pages: the diff and version pages whose keys are the same are left as they are
    */
   public DocumentResult build(SourceInput source, DocumentInput input, SiteOutput out,
       Optional<PreviousBuild> previous) throws IOException {

@@ -125,9 +125,9 @@ public final class Feeds {
   }
 
   /**
-   * HTML that comes from outside the build's own memory (a feed file, the build cache) made fit
-   * for a feed entry: only simple text markup and the change marks, nothing active. HTML the
-   * build makes itself is made that way (and tests check that this leaves it as it is).
+   * HTML that the build takes from a file (a document feed, the build cache) into another feed,
+   * made fit for a feed entry: only simple text markup and the change marks, nothing active.
+   * HTML the build makes itself is made that way (and tests check that this leaves it as it is).
    */
   public static String clean(String html) {
     return Jsoup.clean(html, "", ENTRY_HTML, ENTRY_OUTPUT);
@@ -144,8 +144,9 @@ public final class Feeds {
 
   /**
    * The entry HTML of the items of an RSS feed this generator wrote whose guid {@code ids}
-   * accepts, by guid, as the file has it: to be {@link #clean}ed before it goes anywhere else. A streaming read: a full feed parser costs several times as
-   * much, and builds read back hundreds of feeds.
+   * accepts, by guid, as the file has it: to be {@link #clean}ed before it goes into another
+   * feed. A streaming read: a full feed parser costs several times as much, and builds read
+   * back hundreds of feeds.
    *
    * @param name what the feed is called in an error message
    * @throws IOException when the feed cannot be read as XML

@@ -24,13 +24,15 @@ class SlugsTest {
 
   @Test
   void foldersThatSlugAlikeBothSurvive() {
-    Map<String, String> names = Slugs.assign(List.of("Doc One", "doc-one", "DOC ONE"), name -> false);
+    Map<String, String> names = Slugs.assign(List.of("Doc One", "doc-one", "DOC ONE"),
+        name -> false);
     assertEquals(Map.of("doc-one", "doc-one", "DOC ONE", "doc-one-2", "Doc One", "doc-one-3"),
         names);
   }
 
   @Test
   void reservedNamesAreNeverTaken() {
-    assertEquals(Map.of("assets", "assets-2"), Slugs.assign(List.of("assets"), Set.of("assets")::contains));
+    assertEquals(Map.of("assets", "assets-2"),
+        Slugs.assign(List.of("assets"), Set.of("assets")::contains));
   }
 }
