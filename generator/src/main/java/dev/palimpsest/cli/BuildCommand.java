@@ -27,8 +27,13 @@ final class BuildCommand extends Command {
   }
 
   @Override
+  String summary() {
+    return "Builds the change-history site of a snapshot folder.";
+  }
+
+  @Override
   String description() {
-    return "Builds the change-history site of a snapshot folder.\n\n"
+    return summary() + "\n\n"
         + "The snapshot folder holds <source>/<document>/<time>.<ext> files, where <time> is "
         + "the UTC capture time (2026-05-03T10-22-31Z) and <ext> is html, htm, md, markdown or "
         + "txt. The new site replaces --out only once it is complete.";

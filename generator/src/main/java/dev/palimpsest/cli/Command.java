@@ -18,6 +18,9 @@ abstract class Command {
   /** Its name on the command line ("build"). */
   abstract String name();
 
+  /** What it does, in one line, for the list of commands. */
+  abstract String summary();
+
   /** What follows the name in the usage line ("<snapshots> --out <site> [options]"). */
   abstract String synopsis();
 

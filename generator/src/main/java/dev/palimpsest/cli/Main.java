@@ -3,6 +3,7 @@ package dev.palimpsest.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.ParseException;
@@ -28,8 +29,7 @@ public final class Main {
       history page per document, side-by-side diffs and feeds.
 
       Commands:
-        build  Builds the change-history site of a snapshot folder.
-        serve  Builds the site, serves it on this machine and rebuilds it on changes.
+      %s
         help   Shows the help of a command: palimpsest help build.
 
       Options:
@@ -41,7 +41,9 @@ public final class Main {
         palimpsest serve snapshots
         palimpsest help build
 
-      Run 'palimpsest <command> --help' for a command's options.""";
+      Run 'palimpsest <command> --help' for a command's options.""".formatted(
+      COMMANDS.stream().map(c -> String.format("  %-5s  %s", c.name(), c.summary()))
+          .collect(Collectors.joining("\n")));
 
   private Main() {}
 

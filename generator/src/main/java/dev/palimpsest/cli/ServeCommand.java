@@ -26,6 +26,11 @@ final class ServeCommand extends Command {
   }
 
   @Override
+  String summary() {
+    return "Builds the site, serves it on this machine and rebuilds it on changes.";
+  }
+
+  @Override
   String description() {
     return "Builds the site of a snapshot folder, serves it at http://127.0.0.1:<port>/ and "
         + "rebuilds it whenever a snapshot or template changes. Stop it with Ctrl-C.\n\n"
