@@ -1,21 +1,26 @@
 package dev.palimpsest.render;
 
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndContentImpl;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndEntryImpl;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndFeedImpl;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.module.DCModule;
+import com.rometools.rome.feed.module.DCModuleImpl;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.rss.Description;
+import com.rometools.rome.feed.rss.Guid;
+import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedOutput;
+import com.rometools.rome.io.WireFeedOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Writer;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -76,52 +81,101 @@ public final class Feeds {
    * @throws IOException when {@code out} cannot be written
    */
   public void write(String title, String description, String feedPath, String pagePath,
-      List<FeedEntry> entries, java.time.Instant updated, boolean atom, Writer out)
+      List<FeedEntry> entries, Instant updated, boolean atom, Writer out)
       throws IOException {
-    SyndFeed feed = new SyndFeedImpl();
-    feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
-    feed.setTitle(title);
-    feed.setDescription(description);
-    feed.setLink(link(feedPath, pagePath));
-    feed.setUri("urn:palimpsest:feed:" + feedPath);
-    feed.setPublishedDate(Date.from(updated));
-    feed.setAuthors(List.of(person()));
-    if (baseUrl != null) {
-      SyndLink self = new SyndLinkImpl();
-      self.setRel("self");
-      self.setHref(baseUrl.resolve(feedPath).toString());
-      self.setType(atom ? "application/atom+xml" : "application/rss+xml");
-      List<SyndLink> links = new ArrayList<>();
-      SyndLink alternate = new SyndLinkImpl();
-      alternate.setRel("alternate");
-      alternate.setType("text/html");
-      alternate.setHref(link(feedPath, pagePath));
-      links.add(alternate);
-      links.add(self);
-      feed.setLinks(links);
-    }
-    List<SyndEntry> syndEntries = new ArrayList<>();
-    for (FeedEntry entry : entries) {
-      SyndEntry syndEntry = new SyndEntryImpl();
-      syndEntry.setTitle(entry.title());
-      syndEntry.setLink(link(feedPath, entry.sitePath()));
-      syndEntry.setUri(entry.id());
-      syndEntry.setPublishedDate(Date.from(entry.time()));
-      syndEntry.setUpdatedDate(Date.from(entry.time()));
-      syndEntry.setAuthors(List.of(person()));
-      SyndContent content = new SyndContentImpl();
-      content.setType("text/html");
-      content.setValue(entry.html());
-      syndEntry.setDescription(content);
-      syndEntries.add(syndEntry);
-    }
-    feed.setEntries(syndEntries);
+    // Rome's own feed models, written as they are: its format-neutral model is converted to
+    // them first, cloning every entry by reflection, which cost more than writing the feed.
+    WireFeed feed = atom ? atomFeed(title, description, feedPath, pagePath, entries, updated)
+        : rssChannel(title, description, feedPath, pagePath, entries, updated);
     try {
       // Straight to the file: a feed as one string cost more to build and encode than to write.
-      new SyndFeedOutput().output(feed, out, true);
+      new WireFeedOutput().output(feed, out, true);
     } catch (FeedException e) {
       throw new IllegalStateException("feed " + feedPath + " could not be written", e);
     }
+  }
+
+  private Channel rssChannel(String title, String description, String feedPath, String pagePath,
+      List<FeedEntry> entries, Instant updated) {
+    Channel channel = new Channel("rss_2.0");
+    channel.setTitle(title);
+    channel.setLink(link(feedPath, pagePath));
+    channel.setDescription(description);
+    channel.setPubDate(Date.from(updated));
+    channel.setManagingEditor(author);
+    channel.setModules(dcDate(updated));
+    List<Item> items = new ArrayList<>(entries.size());
+    for (FeedEntry entry : entries) {
+      Item item = new Item();
+      item.setTitle(entry.title());
+      item.setLink(link(feedPath, entry.sitePath()));
+      Description html = new Description();
+      html.setType("text/html");
+      html.setValue(entry.html());
+      item.setDescription(html);
+      item.setPubDate(Date.from(entry.time()));
+      Guid guid = new Guid();
+      guid.setPermaLink(false);
+      guid.setValue(entry.id());
+      item.setGuid(guid);
+      item.setModules(dcDate(entry.time()));
+      items.add(item);
+    }
+    channel.setItems(items);
+    return channel;
+  }
+
+  private Feed atomFeed(String title, String description, String feedPath, String pagePath,
+      List<FeedEntry> entries, Instant updated) {
+    Feed feed = new Feed("atom_1.0");
+    feed.setTitle(title);
+    Link alternate = new Link();
+    alternate.setRel("alternate");
+    alternate.setHref(link(feedPath, pagePath));
+    feed.setAlternateLinks(List.of(alternate));
+    if (baseUrl != null) {
+      alternate.setType("text/html");
+      Link self = new Link();
+      self.setRel("self");
+      self.setType("application/atom+xml");
+      self.setHref(baseUrl.resolve(feedPath).toString());
+      feed.setOtherLinks(List.of(self));
+    }
+    feed.setAuthors(List.of(person()));
+    Content subtitle = new Content();
+    subtitle.setValue(description);
+    feed.setSubtitle(subtitle);
+    feed.setId("urn:palimpsest:feed:" + feedPath);
+    feed.setUpdated(Date.from(updated));
+    feed.setModules(dcDate(updated));
+    List<Entry> atomEntries = new ArrayList<>(entries.size());
+    for (FeedEntry entry : entries) {
+      Entry atomEntry = new Entry();
+      atomEntry.setTitle(entry.title());
+      Link link = new Link();
+      link.setRel("alternate");
+      link.setHref(link(feedPath, entry.sitePath()));
+      atomEntry.setAlternateLinks(List.of(link));
+      atomEntry.setAuthors(List.of(person()));
+      atomEntry.setId(entry.id());
+      atomEntry.setUpdated(Date.from(entry.time()));
+      atomEntry.setPublished(Date.from(entry.time()));
+      Content summary = new Content();
+      summary.setType("html");
+      summary.setValue(entry.html());
+      atomEntry.setSummary(summary);
+      atomEntry.setModules(dcDate(entry.time()));
+      atomEntries.add(atomEntry);
+    }
+    feed.setEntries(atomEntries);
+    return feed;
+  }
+
+  /** Dublin Core's date, which feeds have carried beside their own dates from the start. */
+  private static List<Module> dcDate(Instant time) {
+    DCModule dc = new DCModuleImpl();
+    dc.setDate(Date.from(time));
+    return List.of(dc);
   }
 
   /**
@@ -191,7 +245,7 @@ public final class Feeds {
   }
 
   private SyndPerson person() {
-    SyndPerson person = new SyndPersonImpl();
+    Person person = new Person();
     person.setName(author);
     return person;
   }
