@@ -13,9 +13,7 @@ import freemarker.template.TemplateModelException;
 import freemarker.template.TemplateModelWithAPISupport;
 import freemarker.template.TemplateScalarModel;
 import freemarker.template.Version;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -27,17 +25,18 @@ import java.util.Map;
  * <p>The default wrapper shows a record to templates through a reflective bean model: every
  * {@code row.kind} looks the name up, checks access and calls {@link Method#invoke}, and the
  * wrapper first tests the record against a chain of interfaces. Those were a sixth of a full
- * build's time. Here each value is read through a method handle found once per record class
- * (a handle rather than a generated lambda, which costs a millisecond of start-up each).
+ * build's time. Here each value is read through its accessor, found once per record class and
+ * called by plain reflection: a method handle or a lambda for each made the JVM generate and
+ * compile a class for it at start-up, which cost more than the calls.
  *
  * <p>A template sees the same thing as with the default wrapper: the same names give the same
  * values, and anything else (a method call, {@code ?api}, the record's keys) is answered by the
  * default wrapper's own model of the record.
  */
 final class RecordWrapper extends DefaultObjectWrapper {
-  private static final ClassValue<Map<String, MethodHandle>> ACCESSORS = new ClassValue<>() {
+  private static final ClassValue<Map<String, Method>> ACCESSORS = new ClassValue<>() {
     @Override
-    protected Map<String, MethodHandle> computeValue(Class<?> type) {
+    protected Map<String, Method> computeValue(Class<?> type) {
       return accessorsOf(type);
     }
   };
@@ -64,13 +63,11 @@ final class RecordWrapper extends DefaultObjectWrapper {
    * {@code removed()}), apart from {@code toString} and {@code hashCode} and apart from
    * JavaBeans getters, which the default wrapper shows under other names.
    */
-  private static Map<String, MethodHandle> accessorsOf(Class<?> type) {
+  private static Map<String, Method> accessorsOf(Class<?> type) {
     if (!Modifier.isPublic(type.getModifiers())) {
       return Map.of();
     }
-    Map<String, MethodHandle> found = new HashMap<>();
-    MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-    MethodType generic = MethodType.methodType(Object.class, Object.class);
+    Map<String, Method> found = new HashMap<>();
     for (Method method : type.getDeclaredMethods()) {
       String name = method.getName();
       if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())
@@ -83,11 +80,7 @@ final class RecordWrapper extends DefaultObjectWrapper {
         // The bean property may shadow a component of the same name: leave all to the default.
         return Map.of();
       }
-      try {
-        found.put(name, lookup.unreflect(method).asType(generic));
-      } catch (IllegalAccessException e) {
-        return Map.of();
-      }
+      found.put(name, method);
     }
     return found;
   }
@@ -102,11 +95,11 @@ final class RecordWrapper extends DefaultObjectWrapper {
       AdapterTemplateModel, WrapperTemplateModel, MethodCallAwareTemplateHashModel,
       TemplateModelWithAPISupport {
     private final Record record;
-    private final Map<String, MethodHandle> accessors;
+    private final Map<String, Method> accessors;
     private final RecordWrapper wrapper;
     private BeanModel beanModel;
 
-    RecordModel(Record record, Map<String, MethodHandle> accessors, RecordWrapper wrapper) {
+    RecordModel(Record record, Map<String, Method> accessors, RecordWrapper wrapper) {
       this.record = record;
       this.accessors = accessors;
       this.wrapper = wrapper;
@@ -114,16 +107,22 @@ final class RecordWrapper extends DefaultObjectWrapper {
 
     @Override
     public TemplateModel get(String key) throws TemplateModelException {
-      MethodHandle accessor = accessors.get(key);
+      Method accessor = accessors.get(key);
       if (accessor == null) {
         return beanModel().get(key);
       }
       Object value;
       try {
-        value = (Object) accessor.invokeExact((Object) record);
-      } catch (RuntimeException | Error e) {
-        throw e;
-      } catch (Throwable e) {
+        value = accessor.invoke(record);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof RuntimeException failure) {
+          throw failure;
+        }
+        if (e.getCause() instanceof Error failure) {
+          throw failure;
+        }
+        throw new TemplateModelException("reading " + key + " of " + record.getClass(), e);
+      } catch (IllegalAccessException e) {
         throw new TemplateModelException("reading " + key + " of " + record.getClass(), e);
       }
       return wrapper.wrap(value);
