@@ -13,6 +13,7 @@ import dev.palimpsest.read.SnapshotTree;
 import dev.palimpsest.read.SourceInput;
 import dev.palimpsest.render.Feeds;
 import dev.palimpsest.render.Templates;
+import dev.palimpsest.site.RecentExcerpts;
 import dev.palimpsest.site.SiteStage;
 import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
@@ -91,6 +92,7 @@ final class SiteBuild {
           && previous.get().size() == inputs.size()
           && inputs.stream().allMatch(Inputs::unchanged);
       List<Outcome> outcomes;
+      RecentExcerpts recent = new RecentExcerpts();
       if (nothingChanged) {
         outcomes = inputs.stream().map(Outcome::kept).toList();
         inputs.forEach(i -> generator.listener().documentDone(i.source().name(),
@@ -101,7 +103,7 @@ final class SiteBuild {
         long toBuild = inputs.stream().filter(i -> !i.unchanged()).count();
         DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), now,
             toBuild < generator.threads());
-        outcomes = inParallel(pool, inputs, i -> build(i, stage, site));
+        outcomes = inParallel(pool, inputs, i -> build(i, stage, site, recent));
       }
 
       List<DocumentSummary> summaries = new ArrayList<>();
@@ -129,7 +131,7 @@ final class SiteBuild {
       } else {
         SiteStage.Result siteStage = new SiteStage(templates(), feeds(), generator.title(),
             generator.baseUrl(), now).build(tree.sources(), summaries, site,
-            currentSite(previous, outcomes));
+            currentSite(previous, outcomes), recent);
         List<String> siteFiles = siteStage.files();
         kept = site.filesKept();
         if (write) {
@@ -188,9 +190,12 @@ final class SiteBuild {
         snapshots.toAbsolutePath().normalize().toString()), generator.templates());
   }
 
-  /** Keeps a document's pages from the current site when it can, else builds them. */
-  private Outcome build(Inputs inputs, DocumentStage stage, SiteOutput site)
-      throws IOException {
+  /**
+   * Keeps a document's pages from the current site when it can, else builds them and offers
+   * their feed excerpts to {@code recent}.
+   */
+  private Outcome build(Inputs inputs, DocumentStage stage, SiteOutput site,
+      RecentExcerpts recent) throws IOException {
     String dir = inputs.source().name() + "/" + inputs.document().name();
     Outcome outcome = null;
     if (inputs.unchanged()) {
@@ -217,6 +222,7 @@ final class SiteBuild {
       DocumentResult result = stage.build(inputs.source(), inputs.document(), site, previous);
       result.problems().forEach(generator.listener()::problem);
       result.warnings().forEach(generator.listener()::warning);
+      result.summary().ifPresent(summary -> recent.offer(summary, result.excerpts()));
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
           inputs.fingerprint(), hash, result.summary(), result.problems(),
           result.warnings(), result.files(), result.pageKeys()), false);

@@ -14,13 +14,18 @@ import java.util.Optional;
  * @param pageKeys the keys of its diff and version pages, for the next build to compare with:
  *     the consecutive diffs in order, the first-to-latest diff when there are more than two
  *     versions, then the versions in order
+ * @param excerpts the feed excerpt of each change of the summary, in order, for the site and
+ *     source feeds to take without reading the document's feed back; tens of kilobytes for a
+ *     long history, to be let go of once the few that those feeds may need are taken
  */
 public record DocumentResult(Optional<DocumentSummary> summary, List<Problem> problems,
-    List<Problem> warnings, List<String> files, List<Long> pageKeys) {
+    List<Problem> warnings, List<String> files, List<Long> pageKeys,
+    List<FeedExcerpt> excerpts) {
   public DocumentResult {
     problems = List.copyOf(problems);
     warnings = List.copyOf(warnings);
     files = List.copyOf(files);
     pageKeys = List.copyOf(pageKeys);
+    excerpts = List.copyOf(excerpts);
   }
 }

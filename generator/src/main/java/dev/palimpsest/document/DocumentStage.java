@@ -128,7 +128,8 @@ public final class DocumentStage {
     List<Problem> warnings = new ArrayList<>();
     List<Version> versions = readVersions(input, problems, warnings);
     if (versions.isEmpty()) {
-      return new DocumentResult(Optional.empty(), problems, warnings, List.of(), List.of());
+      return new DocumentResult(Optional.empty(), problems, warnings, List.of(), List.of(),
+          List.of());
     }
     Version latest = versions.get(versions.size() - 1);
     String title = Optional.ofNullable(input.settings().title())
@@ -159,10 +160,10 @@ public final class DocumentStage {
       return null;
     });
     List<ChangeSummary> changes = new ArrayList<>();
-    List<String> excerpts = new ArrayList<>();
+    List<FeedExcerpt> excerpts = new ArrayList<>();
     for (WrittenDiff diff : written.subList(0, count - 1)) {
       changes.add(diff.change());
-      excerpts.add(diff.excerptHtml());
+      excerpts.add(diff.excerpt());
     }
     Instant lastChecked = latest.lastSeen();
     DocumentSummary summary = new DocumentSummary(source.name(), input.name(), title,
@@ -170,7 +171,8 @@ public final class DocumentStage {
         input.settings().frozen(), changes);
     writeHistory(files, ref, summary, versions, input.settings().url());
     writeFeed(files, summary, excerpts);
-    return new DocumentResult(Optional.of(summary), problems, warnings, files.names(), keys);
+    return new DocumentResult(Optional.of(summary), problems, warnings, files.names(), keys,
+        excerpts);
   }
 
   /**
@@ -281,7 +283,7 @@ public final class DocumentStage {
         if (excerpt == null) {
           continue;
         }
-        changes.put(i, new WrittenDiff(change, excerpt));
+        changes.put(i, new WrittenDiff(change, new FeedExcerpt(excerpt, false)));
       }
       steps.add(i);
       kept.addAll(pages.get(i));
@@ -408,8 +410,8 @@ public final class DocumentStage {
     }
   }
 
-  /** A change as its diff pages were written, with its feed excerpt (safe HTML). */
-  private record WrittenDiff(ChangeSummary change, String excerptHtml) {}
+  /** A change as its diff pages were written, with its feed excerpt. */
+  private record WrittenDiff(ChangeSummary change, FeedExcerpt excerpt) {}
 
   private WrittenDiff writeDiff(DocumentFiles out, DocumentRef ref, Version from, Version to,
       int count, boolean firstToLatest) throws IOException {
@@ -446,7 +448,8 @@ public final class DocumentStage {
     out.writeText(inlinePath, writer -> templates.render("diff-inline.ftlh",
         context(dir, inlinePath, title + " (inline)").with("diff", page), writer));
     return new WrittenDiff(new ChangeSummary(a, b, from.firstSeen(), to.firstSeen(), added,
-        removed, diff.movedBlocks()), ChangeExcerpt.of(diff, added, removed, headline != null));
+        removed, diff.movedBlocks()),
+        new FeedExcerpt(ChangeExcerpt.of(diff, added, removed, headline != null), true));
   }
 
   private void writeVersion(DocumentFiles out, DocumentRef ref, Version version, int count)
@@ -492,12 +495,12 @@ public final class DocumentStage {
         context(dir, path, ref.title()).with("history", page), writer));
   }
 
-  private void writeFeed(DocumentFiles out, DocumentSummary summary, List<String> excerpts)
-      throws IOException {
+  private void writeFeed(DocumentFiles out, DocumentSummary summary,
+      List<FeedExcerpt> excerpts) throws IOException {
     String dir = out.dir();
     List<FeedEntry> entries = new ArrayList<>();
     for (int i = summary.changes().size() - 1; i >= 0; i--) {
-      entries.add(feedEntry(summary, summary.changes().get(i), excerpts.get(i)));
+      entries.add(feedEntry(summary, summary.changes().get(i), excerpts.get(i).html()));
     }
     out.writeText(dir + "feed.xml", writer -> feeds.write(summary.title() + " · " + siteTitle,
         "Changes to " + summary.title(), dir + "feed.xml", dir + "index.html", entries,

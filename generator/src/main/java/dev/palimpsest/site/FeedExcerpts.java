@@ -2,6 +2,7 @@ package dev.palimpsest.site;
 
 import dev.palimpsest.document.DocumentStage;
 import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.document.FeedExcerpt;
 import dev.palimpsest.render.Feeds;
 import dev.palimpsest.site.SiteStage.Change;
 import dev.palimpsest.write.SiteOutput;
@@ -10,14 +11,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
- * The feed excerpts of the few changes the site and source feeds republish, read back from the
- * document feeds of the site being built. Summaries carry no excerpts, so the site stage holds
- * only these, whatever the size of the corpus.
+ * The feed excerpts of the few changes the site and source feeds republish: those the document
+ * stage offered to {@link RecentExcerpts}, and the rest read back from the document feeds of the
+ * site being built. Summaries carry no excerpts, so the site stage holds only these, whatever
+ * the size of the corpus.
  *
  * <p>A rebuild is given the excerpts the last build used (kept in the build cache), and takes a
  * kept document's from there: its feed is the one they were read from. After one new snapshot,
@@ -27,6 +30,7 @@ final class FeedExcerpts {
   private final SiteOutput out;
   private final Map<String, String> before;
   private final Predicate<DocumentSummary> kept;
+  private final RecentExcerpts recent;
   // Excerpts read so far, by feed id: a source feed's entries are mostly the site feed's too.
   // Feeds are written side by side, so two may read the same document feed at once.
   private final Map<String, String> known = new ConcurrentHashMap<>();
@@ -34,11 +38,14 @@ final class FeedExcerpts {
   /**
    * @param before the excerpts the last build used, by feed id
    * @param kept tells the documents whose pages and feed are kept from the last build
+   * @param recent excerpts of documents built now, as the document stage offered them
    */
-  FeedExcerpts(SiteOutput out, Map<String, String> before, Predicate<DocumentSummary> kept) {
+  FeedExcerpts(SiteOutput out, Map<String, String> before, Predicate<DocumentSummary> kept,
+      RecentExcerpts recent) {
     this.out = out;
     this.before = before;
     this.kept = kept;
+    this.recent = recent;
   }
 
   /**
@@ -49,7 +56,7 @@ final class FeedExcerpts {
     Map<String, Set<String>> missingByFeed = new LinkedHashMap<>();
     for (Change change : changes) {
       String id = DocumentStage.feedId(change.document(), change.change());
-      if (!known.containsKey(id) && !reuse(change, id)) {
+      if (!known.containsKey(id) && !reuse(change, id) && !takeRecent(id)) {
         missingByFeed.computeIfAbsent(DocumentStage.feedPath(change.document()),
             f -> new HashSet<>()).add(id);
       }
@@ -84,6 +91,16 @@ final class FeedExcerpts {
     // A build cache is a file anyone could have changed: its HTML is cleaned like a feed's.
     known.put(id, Feeds.clean(excerpt));
     return true;
+  }
+
+  /**
+   * Takes the excerpt of a change from those the document stage offered, if it is there. One it
+   * took from the current site's feed is a file's, and cleaned like any read back.
+   */
+  private boolean takeRecent(String id) {
+    Optional<FeedExcerpt> excerpt = recent.get(id);
+    excerpt.ifPresent(e -> known.put(id, e.made() ? e.html() : Feeds.clean(e.html())));
+    return excerpt.isPresent();
   }
 
   /** Every excerpt used, by feed id. */

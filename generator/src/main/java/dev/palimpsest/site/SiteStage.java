@@ -95,9 +95,11 @@ public final class SiteStage {
    *
    * @param sources the sources, with their output and display names
    * @param documents the summaries of every document that was built
+   * @param recent excerpts the document stage offered, which the feeds take before reading
+   *     any back from the document feeds
    */
   public Result build(List<SourceInput> sources, List<DocumentSummary> documents,
-      SiteOutput out, CurrentSite current) throws IOException {
+      SiteOutput out, CurrentSite current, RecentExcerpts recent) throws IOException {
     Map<String, SourceInput> sourcesByName = sources.stream()
         .collect(Collectors.toMap(SourceInput::name, Function.identity(),
             (a, b) -> a, LinkedHashMap::new));
@@ -106,7 +108,7 @@ public final class SiteStage {
       bySource.computeIfAbsent(document.source(), s -> new ArrayList<>()).add(document);
     }
     FeedExcerpts excerpts = new FeedExcerpts(out, current.feedExcerpts(),
-        current.keptDocuments());
+        current.keptDocuments(), recent);
     // Each file (or source) is a task of its own, and the tasks run on all cores: after one
     // new snapshot the site stage is a good part of a rebuild.
     List<FileTask> tasks = new ArrayList<>();
@@ -283,7 +285,7 @@ public final class SiteStage {
   }
 
   /** Newest first; then by source, document and latest version, so ties sort the same way. */
-  private static int newestFirst(Change a, Change b) {
+  static int newestFirst(Change a, Change b) {
     int byTime = b.change().toTime().compareTo(a.change().toTime());
     if (byTime != 0) {
       return byTime;
