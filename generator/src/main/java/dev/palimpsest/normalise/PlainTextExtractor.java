@@ -13,7 +13,12 @@ final class PlainTextExtractor {
         sink.add(Block.Kind.PARAGRAPH, 0, paragraph);
         paragraph.setLength(0);
       } else {
-        paragraph.append(line).append(' ');
+        // Lines joined by one space, none after the last: a paragraph whose lines need no
+        // other cleaning is then taken as it is, not copied again char by char.
+        if (paragraph.length() > 0) {
+          paragraph.append(' ');
+        }
+        paragraph.append(line);
       }
     }
     sink.add(Block.Kind.PARAGRAPH, 0, paragraph);

@@ -23,20 +23,30 @@ final class TextCleaner {
   static String collapse(String text) {
     StringBuilder out = new StringBuilder(text.length());
     boolean spacePending = false;
+    int run = -1; // where the current run of kept characters started, or -1
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (isInvisible(c)) {
+      boolean space = isSpace(c);
+      if (space || isInvisible(c)) {
+        if (run >= 0) {
+          out.append(text, run, i); // a run at a time: most text is words between spaces
+          run = -1;
+        }
+        if (space) {
+          spacePending = out.length() > 0;
+        }
         continue;
       }
-      if (isSpace(c)) {
-        spacePending = out.length() > 0;
-      } else {
+      if (run < 0) {
         if (spacePending) {
           out.append(' ');
           spacePending = false;
         }
-        out.append(c);
+        run = i;
       }
+    }
+    if (run >= 0) {
+      out.append(text, run, text.length());
     }
     return out.toString();
   }

@@ -29,4 +29,26 @@ class TextCleanerTest {
       assertEquals(TextCleaner.collapse(nfc), TextCleaner.clean(text), text.toString());
     }
   }
+
+  @Test
+  void collapsingDropsInvisibleCharactersAndMakesEachRunOfSpaceOneSpace() {
+    String alphabet = "ab \u00A0\n\t\u0001\u200B\u2060\uFEFF\u0301e\u3000\u200C.";
+    Random random = new Random(12);
+    for (int i = 0; i < 100_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      // The same, said in another way: spaces (any run of them) split words; invisible
+      // characters are not there at all.
+      String visible = text.toString().replaceAll("[\u200B\u2060\uFEFF]", "");
+      StringBuilder words = new StringBuilder();
+      for (String word : visible.split("[\\s\\p{Zs}\\p{Cc}\\u2028\\u2029]+")) {
+        if (!word.isEmpty()) {
+          words.append(words.length() > 0 ? " " : "").append(word);
+        }
+      }
+      assertEquals(words.toString(), TextCleaner.collapse(text.toString()), text.toString());
+    }
+  }
 }
