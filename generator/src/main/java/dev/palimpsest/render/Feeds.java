@@ -6,9 +6,6 @@ import com.rometools.rome.feed.atom.Entry;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.atom.Person;
-import com.rometools.rome.feed.module.DCModule;
-import com.rometools.rome.feed.module.DCModuleImpl;
-import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
@@ -85,6 +82,8 @@ public final class Feeds {
       throws IOException {
     // Rome's own feed models, written as they are: its format-neutral model is converted to
     // them first, cloning every entry by reflection, which cost more than writing the feed.
+    // Each date is given once, in the format's own element: that model added a Dublin Core
+    // copy of each (dc:date), which feed readers do not need.
     WireFeed feed = atom ? atomFeed(title, description, feedPath, pagePath, entries, updated)
         : rssChannel(title, description, feedPath, pagePath, entries, updated);
     try {
@@ -103,7 +102,6 @@ public final class Feeds {
     channel.setDescription(description);
     channel.setPubDate(Date.from(updated));
     channel.setManagingEditor(author);
-    channel.setModules(dcDate(updated));
     List<Item> items = new ArrayList<>(entries.size());
     for (FeedEntry entry : entries) {
       Item item = new Item();
@@ -118,7 +116,6 @@ public final class Feeds {
       guid.setPermaLink(false);
       guid.setValue(entry.id());
       item.setGuid(guid);
-      item.setModules(dcDate(entry.time()));
       items.add(item);
     }
     channel.setItems(items);
@@ -147,7 +144,6 @@ public final class Feeds {
     feed.setSubtitle(subtitle);
     feed.setId("urn:palimpsest:feed:" + feedPath);
     feed.setUpdated(Date.from(updated));
-    feed.setModules(dcDate(updated));
     List<Entry> atomEntries = new ArrayList<>(entries.size());
     for (FeedEntry entry : entries) {
       Entry atomEntry = new Entry();
@@ -164,18 +160,10 @@ public final class Feeds {
       summary.setType("html");
       summary.setValue(entry.html());
       atomEntry.setSummary(summary);
-      atomEntry.setModules(dcDate(entry.time()));
       atomEntries.add(atomEntry);
     }
     feed.setEntries(atomEntries);
     return feed;
-  }
-
-  /** Dublin Core's date, which feeds have carried beside their own dates from the start. */
-  private static List<Module> dcDate(Instant time) {
-    DCModule dc = new DCModuleImpl();
-    dc.setDate(Date.from(time));
-    return List.of(dc);
   }
 
   /**
