@@ -240,7 +240,7 @@ public final class SiteChecks {
 
   /**
    * Checks the entries of every feed of the site: their HTML has only text markup ({@code p},
-   * {@code del}, {@code ins}) without attributes, and is as the feed cleaner leaves it, so that
+   * {@code del}, {@code ins}) without attributes, and is as jsoup's cleaner leaves it, so that
    * it passes unchanged when the site and source feeds clean it again.
    *
    * @return how many entries were checked
@@ -262,6 +262,8 @@ public final class SiteChecks {
                 feed + ": only text markup in entries, not " + element.tagName());
             assertTrue(element.attributes().isEmpty(), feed + ": no attributes in entries");
           }
+          assertEquals(html, Feeds.sanitise(html),
+              feed + ": " + entry.getUri() + " is as jsoup's cleaner leaves it");
           assertEquals(html, Feeds.clean(html),
               feed + ": " + entry.getUri() + " is as cleaning leaves it");
           entries++;

@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * The short HTML summary of a change that feed entries carry: the counts, then the first changed
  * paragraphs inline, with {@code <del>}/{@code <ins>}, capped so entries stay small. All text
- * is escaped here, and the HTML is written as {@link Feeds#clean} would leave it, so that feeds
- * need not clean it again: cleaning every entry of every document feed was about 6 % of a full
- * build's time. Tests check over real snapshots that cleaning leaves these excerpts as they are.
+ * is escaped here, and the HTML is written as jsoup's cleaner ({@link Feeds#sanitise}) would
+ * leave it, so that feeds need not clean it again: cleaning every entry of every document feed
+ * was about 6 % of a full build's time. Tests check over real snapshots that the cleaner leaves
+ * these excerpts as they are.
  */
 final class ChangeExcerpt {
   private static final int MAX_PARAGRAPHS = 3;
