@@ -137,10 +137,11 @@ public final class Feeds {
     feed.setTitle(title);
     Link alternate = new Link();
     alternate.setRel("alternate");
+    alternate.setType("text/html");
     alternate.setHref(link(feedPath, pagePath));
     feed.setAlternateLinks(List.of(alternate));
     if (baseUrl != null) {
-      alternate.setType("text/html");
+      // A feed's own address is only known under a base URL.
       Link self = new Link();
       self.setRel("self");
       self.setType("application/atom+xml");
