@@ -31,7 +31,6 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -39,13 +38,6 @@ import org.jsoup.safety.Safelist;
  * base URL when there is one, else relative to the feed's own folder.
  */
 public final class Feeds {
-  /** What feed entries may contain: simple text markup and the change marks, nothing active. */
-  private static final Safelist ENTRY_HTML = Safelist.basic().addTags("del", "ins")
-      .removeTags("a");
-  /** Cleaned HTML keeps its spacing and line breaks, so that cleaning it again changes nothing. */
-  private static final Document.OutputSettings ENTRY_OUTPUT = new Document.OutputSettings()
-      .prettyPrint(false);
-
   /**
    * HTML that can hold nothing but text, character references, and the tags p, del and ins
    * without attributes: no other element, attribute or comment can come of it.
@@ -54,12 +46,28 @@ public final class Feeds {
       "(?:[^<>&]++|&(?:[a-zA-Z][a-zA-Z0-9]{0,31}|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});"
           + "|</?(?:p|del|ins)>)*+");
 
-  private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+  /**
+   * jsoup's cleaner, made when first needed: a build of text or Markdown snapshots may never
+   * need it, and setting it up loads a good part of jsoup (about 70 ms of a rebuild after one
+   * new snapshot).
+   */
+  private static final class Cleaner {
+    /** What feed entries may contain: simple text markup and the change marks, nothing active. */
+    static final Safelist ENTRY_HTML = Safelist.basic().addTags("del", "ins").removeTags("a");
+    /** Cleaned HTML keeps its spacing and line breaks, so that cleaning it again changes nothing. */
+    static final Document.OutputSettings ENTRY_OUTPUT = new Document.OutputSettings()
+        .prettyPrint(false);
+  }
 
-  static {
-    // The feeds are our own, but a reader of XML never fetches or expands what it is told to.
-    XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+  /** The XML reader of feeds read back, made when first needed. */
+  private static final class FeedReader {
+    static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+      // The feeds are our own, but a reader of XML never fetches or expands what it is told to.
+      XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+      XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
   }
 
   private final URI baseUrl;
@@ -189,16 +197,57 @@ public final class Feeds {
 
   /** {@link #clean} by jsoup's cleaner alone: the form every excerpt is written in. */
   public static String sanitise(String html) {
-    return Jsoup.clean(html, "", ENTRY_HTML, ENTRY_OUTPUT);
+    return Jsoup.clean(html, "", Cleaner.ENTRY_HTML, Cleaner.ENTRY_OUTPUT);
   }
 
   /**
    * Text escaped as {@link #sanitise} writes it, for HTML that is to pass it unchanged: markup
-   * characters, no-break spaces and control characters as references, quotes as they are.
+   * characters, no-break spaces, control characters and unpaired surrogates as references,
+   * quotes as they are. Tests hold it to jsoup's own escaping, which it spares the document
+   * stage from loading (see {@link Cleaner}).
    */
   public static String escapeText(String text) {
-    // Entities.escape also escapes quotes, for attribute values; text keeps them.
-    return Entities.escape(text, ENTRY_OUTPUT).replace("&quot;", "\"").replace("&apos;", "'");
+    StringBuilder escaped = null;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      String reference;
+      if (c == '&') {
+        reference = "&amp;";
+      } else if (c == '<') {
+        reference = "&lt;";
+      } else if (c == '>') {
+        reference = "&gt;";
+      } else if (c == '\u00a0') {
+        reference = "&nbsp;";
+      } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+          || Character.isSurrogate(c) && !pairedAt(text, i)) {
+        reference = "&#x" + Integer.toHexString(c) + ";";
+      } else {
+        if (Character.isHighSurrogate(c)) {
+          // The pair is kept whole.
+          if (escaped != null) {
+            escaped.append(c);
+          }
+          c = text.charAt(++i);
+        }
+        if (escaped != null) {
+          escaped.append(c);
+        }
+        continue;
+      }
+      if (escaped == null) {
+        escaped = new StringBuilder(length + 16).append(text, 0, i);
+      }
+      escaped.append(reference);
+    }
+    return escaped == null ? text : escaped.toString();
+  }
+
+  /** Whether the surrogate at {@code i} is the high half of a pair. */
+  private static boolean pairedAt(String text, int i) {
+    return Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length()
+        && Character.isLowSurrogate(text.charAt(i + 1));
   }
 
   /**
@@ -215,7 +264,7 @@ public final class Feeds {
     Map<String, String> found = new HashMap<>();
     XMLStreamReader xml = null;
     try {
-      xml = XML.createXMLStreamReader(new ByteArrayInputStream(rss));
+      xml = FeedReader.XML.createXMLStreamReader(new ByteArrayInputStream(rss));
       String guid = null;
       String description = null;
       while (xml.hasNext()) {

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Random;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Comment;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
 import org.jsoup.select.NodeTraversor;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,26 @@ class FeedsTest {
           + Feeds.escapeText(text) + "</del><ins>x</ins></p>";
       assertEquals(html, Feeds.sanitise(html), text);
       assertEquals(html, Feeds.clean(html), text);
+    }
+  }
+
+  /** Text is escaped exactly as jsoup escapes it for the cleaner's output, whatever it holds. */
+  @Test
+  void textIsEscapedAsJsoupEscapesIt() {
+    Document.OutputSettings settings = new Document.OutputSettings().prettyPrint(false);
+    List<String> pieces = List.of("a", "Z", " ", "&", "<", ">", "\"", "'", "\u00a0", "\t", "\n",
+        "\r", "\u0000", "\u0001", "\u001f", "\u007f", "\u0085", "\u2028", "é", "€", "😀",
+        "\ud83d", "\ude00", "\ufffd", "\ufeff", "&amp;", "&quot;", "&apos;", "&nbsp;", "]]>");
+    Random random = new Random(28);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int n = random.nextInt(12); n > 0; n--) {
+        text.append(pieces.get(random.nextInt(pieces.size())));
+      }
+      String expected = Entities.escape(text.toString(), settings).replace("&quot;", "\"")
+          .replace("&apos;", "'");
+      assertEquals(expected, Feeds.escapeText(text.toString()), () -> text.chars()
+          .mapToObj(c -> String.format("U+%04X", c)).toList().toString());
     }
   }
 
