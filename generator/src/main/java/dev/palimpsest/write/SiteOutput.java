@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -162,11 +163,20 @@ public final class SiteOutput implements AutoCloseable {
   /** {@code path} in the staging folder, its folders made, for a file about to be written. */
   private Path newFile(String path) throws IOException {
     Path file = staged(path);
+    // Most pages go to a folder made already: a plain look-up answers them, and making a
+    // folder is a method apart, so the JVM does not compile it into every page's write.
+    if (folders.get(file.getParent()) == null) {
+      makeFolder(file.getParent());
+    }
+    return file;
+  }
+
+  /** Makes a staging folder, once: other threads wait for it rather than write too early. */
+  private void makeFolder(Path folder) throws IOException {
     try {
-      // Other threads wait for a folder being made rather than write into it too early.
-      folders.computeIfAbsent(file.getParent(), folder -> {
+      folders.computeIfAbsent(folder, f -> {
         try {
-          Files.createDirectories(folder);
+          Files.createDirectories(f);
           return Boolean.TRUE;
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -175,7 +185,6 @@ public final class SiteOutput implements AutoCloseable {
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    return file;
   }
 
   /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
@@ -346,26 +355,24 @@ public final class SiteOutput implements AutoCloseable {
    * checks every kept document.
    */
   private void checkPresent(String dir, List<String> names) throws IOException {
-    Map<String, Set<String>> byFolder = new HashMap<>();
+    // Names come in order, so the files of a folder come one after another and each folder
+    // is listed once (or again, when other names come between).
+    String folder = null;
+    Set<String> present = Set.of();
     for (String name : names) {
       String path = checked(dir + "/" + name);
       int slash = path.lastIndexOf('/');
-      byFolder.computeIfAbsent(path.substring(0, slash), f -> new HashSet<>())
-          .add(path.substring(slash + 1));
-    }
-    for (Map.Entry<String, Set<String>> folder : byFolder.entrySet()) {
-      Path listed = out.resolve(folder.getKey());
-      // Names as strings: no path object for each of a site's files.
-      String[] present = listed.toFile().list();
-      if (present == null) {
-        throw new NoSuchFileException(listed.toString());
+      if (folder == null || folder.length() != slash || !path.startsWith(folder)) {
+        folder = path.substring(0, slash);
+        // Names as strings: no path object for each of a site's files.
+        String[] listed = out.resolve(folder).toFile().list();
+        if (listed == null) {
+          throw new NoSuchFileException(out.resolve(folder).toString());
+        }
+        present = new HashSet<>(Arrays.asList(listed));
       }
-      Set<String> missing = new HashSet<>(folder.getValue());
-      for (String name : present) {
-        missing.remove(name);
-      }
-      if (!missing.isEmpty()) {
-        throw new NoSuchFileException(listed.resolve(missing.iterator().next()).toString());
+      if (!present.contains(path.substring(slash + 1))) {
+        throw new NoSuchFileException(out.resolve(path).toString());
       }
     }
   }
