@@ -18,6 +18,13 @@ public final class TimeText {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
 
+  private static final DateTimeFormatter RFC_822 =
+      DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss 'GMT'", Locale.US)
+          .withZone(ZoneOffset.UTC);
+  private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTH_NAMES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+      "Aug", "Sep", "Oct", "Nov", "Dec"};
+
   private static final double DAYS_PER_YEAR = 365.2425;
   private static final double DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 
@@ -48,6 +55,26 @@ public final class TimeText {
     digits(text, 11, 2, utc.getHour());
     digits(text, 14, 2, utc.getMinute());
     digits(text, 17, 2, utc.getSecond());
+    return new String(text);
+  }
+
+  /**
+   * "Tue, 03 May 2016 10:22:31 GMT", the RFC 822 form that RSS gives dates in. By hand, with
+   * the English names RSS requires: no locale data to load.
+   */
+  public static String rfc822(Instant time) {
+    LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (utc.getYear() < 0 || utc.getYear() > 9999) {
+      return RFC_822.format(time);
+    }
+    char[] text = "Xxx, 00 Xxx 0000 00:00:00 GMT".toCharArray();
+    DAY_NAMES[utc.getDayOfWeek().ordinal()].getChars(0, 3, text, 0);
+    digits(text, 5, 2, utc.getDayOfMonth());
+    MONTH_NAMES[utc.getMonthValue() - 1].getChars(0, 3, text, 8);
+    digits(text, 12, 4, utc.getYear());
+    digits(text, 17, 2, utc.getHour());
+    digits(text, 20, 2, utc.getMinute());
+    digits(text, 23, 2, utc.getSecond());
     return new String(text);
   }
 

@@ -2,7 +2,11 @@ package dev.palimpsest.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.rometools.rome.io.impl.DateParser;
 import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TimeTextTest {
@@ -41,5 +45,28 @@ class TimeTextTest {
     assertEquals("2016-05-03T10:22:31Z", TimeText.iso(T.plusMillis(999)));
     assertEquals("+10000-01-01T00:00:00Z",
         TimeText.iso(java.time.Instant.parse("+10000-01-01T00:00:00Z")));
+  }
+
+  /**
+   * Feed dates read as Rome would write them (RSS in RFC 822, Atom in W3C form), for any time
+   * of the Gregorian calendar that four digits can give.
+   */
+  @Test
+  void feedDatesAreAsRomeWritesThem() {
+    Random random = new Random(29);
+    long first = Instant.parse("1583-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 20_000; i++) {
+      Instant time = Instant.ofEpochSecond(first + (long) (random.nextDouble() * (last - first)),
+          random.nextInt(1_000_000_000));
+      Date date = Date.from(time);
+      assertEquals(DateParser.formatRFC822(date, Locale.US), TimeText.rfc822(time),
+          time::toString);
+      assertEquals(DateParser.formatW3CDateTime(date, Locale.US), TimeText.iso(time),
+          time::toString);
+    }
+    assertEquals("Tue, 03 May 2016 10:22:31 GMT", TimeText.rfc822(T));
+    assertEquals("Sat, 01 Jan +10000 00:00:00 GMT",
+        TimeText.rfc822(Instant.parse("+10000-01-01T00:00:00Z")));
   }
 }
