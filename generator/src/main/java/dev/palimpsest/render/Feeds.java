@@ -113,8 +113,8 @@ public final class Feeds {
       throw new IllegalStateException("feed " + feedPath + " could not be written", e);
     }
     // The dates go into Rome's XML here, where Rome puts them: Rome formats each date with a
-    // new SimpleDateFormat, whose setting up and compiling by the JVM were some 4 % of a full
-    // build's time.
+    // new SimpleDateFormat, and setting those up (and the JVM's compiling of them) was 2-4 %
+    // of a full build's time.
     if (atom) {
       addAtomDates(xml.getRootElement(), updated, entries);
     } else {
