@@ -22,7 +22,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -163,8 +162,9 @@ public final class SiteOutput implements AutoCloseable {
   /** {@code path} in the staging folder, its folders made, for a file about to be written. */
   private Path newFile(String path) throws IOException {
     Path file = staged(path);
-    // Most pages go to a folder made already: a plain look-up answers them, and making a
-    // folder is a method apart, so the JVM does not compile it into every page's write.
+    // Most pages go to a folder made already, which a plain look-up answers. Asking
+    // computeIfAbsent for every page made the JVM compile it with all of the folder making
+    // inlined, for a path taken once a folder.
     if (folders.get(file.getParent()) == null) {
       makeFolder(file.getParent());
     }
