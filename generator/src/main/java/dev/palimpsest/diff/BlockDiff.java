@@ -476,9 +476,10 @@ public final class BlockDiff {
       Block block = oldBlocks.get(i);
       if (oldMoveIds[i] > 0) {
         InlineDiff edit = editedMoves.get(oldMoveIds[i]);
+        boolean cosmetic = isCosmetic(edit);
         rows.add(new DiffRow(DiffRow.Kind.MOVED_FROM, edit == null ? Cell.whole(block, Mark.SAME)
-            : new Cell(block, edit.oldSegments()), null, oldMoveIds[i], isCosmetic(edit)));
-        if (edit != null && !isCosmetic(edit)) {
+            : new Cell(block, edit.oldSegments()), null, oldMoveIds[i], cosmetic));
+        if (edit != null && !cosmetic) {
           wordsRemoved += edit.wordsRemoved();
           coarse |= edit.coarse();
         }
@@ -494,10 +495,11 @@ public final class BlockDiff {
       Block block = newBlocks.get(j);
       if (newMoveIds[j] > 0) {
         InlineDiff edit = editedMoves.get(newMoveIds[j]);
+        boolean cosmetic = isCosmetic(edit);
         rows.add(new DiffRow(DiffRow.Kind.MOVED_TO, null, edit == null
             ? Cell.whole(block, Mark.SAME) : new Cell(block, edit.newSegments()), newMoveIds[j],
-            isCosmetic(edit)));
-        if (edit != null && !isCosmetic(edit)) {
+            cosmetic));
+        if (edit != null && !cosmetic) {
           wordsAdded += edit.wordsAdded();
           coarse |= edit.coarse();
         }

@@ -101,9 +101,8 @@ public final class Feeds {
       List<FeedEntry> entries, Instant updated, boolean atom, Writer out)
       throws IOException {
     // Rome's own feed models, written as they are: its format-neutral model is converted to
-    // them first, cloning every entry by reflection, which cost more than writing the feed.
-    // Each date is given once, in the format's own element: that model added a Dublin Core
-    // copy of each (dc:date), which feed readers do not need.
+    // them first, cloning every entry by reflection, which cost more than writing the feed, and
+    // adds a Dublin Core copy of each date (dc:date), which feed readers do not need.
     WireFeed feed = atom ? atomFeed(title, description, feedPath, pagePath, entries)
         : rssChannel(title, description, feedPath, pagePath, entries);
     org.jdom2.Document xml;
@@ -112,9 +111,9 @@ public final class Feeds {
     } catch (FeedException e) {
       throw new IllegalStateException("feed " + feedPath + " could not be written", e);
     }
-    // The dates go into Rome's XML here, where Rome puts them: Rome formats each date with a
-    // new SimpleDateFormat, and setting those up (and the JVM's compiling of them) was 2-4 %
-    // of a full build's time.
+    // Each date is given once, in the format's own element, put into Rome's XML here where
+    // Rome puts it: Rome formats each date with a new SimpleDateFormat, and setting those up
+    // (and the JVM's compiling of them) was 2-4 % of a full build's time.
     if (atom) {
       addAtomDates(xml.getRootElement(), updated, entries);
     } else {
