@@ -6,11 +6,11 @@
 # For each size: a synthetic corpus (../shared/bench/synth.py), then a full build, a rebuild
 # with nothing changed and a rebuild after one new snapshot, each timed with its peak RSS; Hugo
 # rendering as many Markdown pages of the same texts; `git diff --no-index --word-diff` over
-# every consecutive pair of snapshots; and Palimpsest's three builds again with the JVM options
-# README suggests for scheduled rebuilds (the quick compiler only, -XX:TieredStopAtLevel=1, and a
-# class-data archive). Each is run --repeat times, the tools taking turns, and its best time is
-# reported. Prints Markdown tables and writes them to
-# bench/results/latest.md. Work files go to bench/work (not committed).
+# every consecutive pair of snapshots. Palimpsest runs as README says to, through the launcher
+# generator/target/palimpsest; its three builds are timed again with `java -jar`, which gives
+# every build the JVM's defaults. Each is run --repeat times, the tools taking turns, and its
+# best time is reported. Prints Markdown tables and writes them to bench/results/latest.md.
+# Work files go to bench/work (not committed).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -31,8 +31,10 @@ work=${BENCH_WORK:-$root/bench/work}
 synth=${SYNTH:-$root/../shared/bench/synth.py}
 # The heap a scheduled build would be given; peak RSS is measured with it.
 java_opts=${BENCH_JAVA_OPTS:--Xmx256m}
+export JAVA_OPTS=$java_opts
 now=2026-11-24T00:00:00Z
 jar=$root/generator/target/palimpsest.jar
+launcher=$root/generator/target/palimpsest
 mkdir -p "$work" bench/results
 
 install() {
@@ -43,7 +45,7 @@ install() {
 [ -x /usr/bin/time ] || install time
 command -v hugo >/dev/null || install hugo
 command -v git >/dev/null || install git
-[ -f "$jar" ] || ./mvnw -B -q -pl generator -am package -DskipTests
+[ -f "$jar" ] && [ -x "$launcher" ] || ./mvnw -B -q -pl generator -am package -DskipTests
 
 # timed NAME COMMAND...: runs it under /usr/bin/time; sets secs and rss_mib.
 timed() {
@@ -57,17 +59,16 @@ timed() {
   rss_mib=$((kib / 1024))
 }
 
-# build [OPTIONS [SITE]]: a build of the corpus, with the JVM options and into the site given.
+# build: a build of the corpus into $site by the launcher, which picks the JVM options (the
+# quick compiler for a rebuild, and a class-data archive that the first build writes).
 build() {
-  timed java ${1:-$java_opts} -jar "$jar" build "$corpus" --out "${2:-$site}" --now "$now" --quiet
+  timed "$launcher" build "$corpus" --out "$site" --now "$now" --quiet
 }
 
-# The JVM options README suggests for scheduled rebuilds: only the quick compiler (C1), and an
-# archive of the classes a build loads, written once by an untimed build (below). A short build
-# is mostly the JVM loading classes and compiling code it runs once or twice.
-archive=$work/palimpsest.jsa
-quick_opts="$java_opts -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=$archive"
-quick_label='`-XX:TieredStopAtLevel=1` and a class-data archive (`-XX:SharedArchiveFile`, written by one untimed full build with `-XX:ArchiveClassesAtExit`)'
+# jar_build: the same into $jar_site with `java -jar`, the JVM's defaults for every build.
+jar_build() {
+  timed java $java_opts -jar "$jar" build "$corpus" --out "$jar_site" --now "$now" --quiet
+}
 
 # best NAME SECS: keeps the lowest time seen for NAME (in best_NAME).
 best() {
@@ -84,14 +85,14 @@ percent() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print('%.1f
 # The results so far, rewritten after each size so that a long run leaves the sizes it did.
 write_results() {
   {
-    echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, java $java_opts, best of $repeat runs;"
+    echo "Palimpsest $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, \`generator/target/palimpsest\` with JAVA_OPTS=$java_opts, best of $repeat runs;"
     echo "$(hugo version | cut -d' ' -f2), $(git --version); $(date -u +%Y-%m-%dT%H:%MZ)."
     echo
     cat "$table"
     echo
-    echo "The same builds with the JVM options for scheduled rebuilds, $quick_label:"
+    echo "The same builds with \`java $java_opts -jar generator/target/palimpsest.jar\`, the JVM's defaults for every build:"
     echo
-    cat "$quick_table"
+    cat "$jar_table"
   } >bench/results/latest.md
 }
 
@@ -100,17 +101,16 @@ table=$work/table.md
   echo "| corpus | pages | full build s | pages/s | no-op s (% of full) | one new snapshot s (% of full) | peak RSS MiB | Hugo s (Palimpsest ÷ Hugo) | git diff s (Palimpsest ÷ git) |"
   echo "|---|---|---|---|---|---|---|---|---|"
 } >"$table"
-quick_table=$work/quick-table.md
+jar_table=$work/jar-table.md
 {
   echo "| corpus | full build s | no-op s (% of full) | one new snapshot s (% of full) |"
   echo "|---|---|---|---|"
-} >"$quick_table"
+} >"$jar_table"
 
-archive_written=
 for size in ${sizes//,/ }; do
   corpus=$work/corpus-$size
   site=$work/site-$size
-  quick_site=$work/quick-site-$size
+  jar_site=$work/jar-site-$size
   if [ ! -d "$corpus" ]; then
     echo "writing a corpus of $size documents x $versions versions" >&2
     python3 "$synth" --docs "$size" --versions "$versions" "$corpus" >/dev/null
@@ -124,21 +124,13 @@ for size in ${sizes//,/ }; do
   latest=$(find "$document" -type f ! -name '*.properties' | sort | tail -1)
   added=$document/2099-01-01T00-00-00Z.${latest##*.}
   rm -f "$added"
-  if [ -z "$archive_written" ]; then
-    # Written afresh by each run: an archive belongs to the jar that wrote it.
-    echo "writing the class-data archive for the scheduled-rebuild options" >&2
-    rm -rf "$work/archive-site" "$work"/.archive-site.* "$archive"
-    java $java_opts -XX:ArchiveClassesAtExit="$archive" -jar "$jar" build "$corpus" \
-      --out "$work/archive-site" --now "$now" --quiet >/dev/null 2>&1
-    rm -rf "$work/archive-site" "$work"/.archive-site.*
-    archive_written=1
-  fi
   hugo_built=
-  unset best_full best_noop best_one best_hugo best_git best_qfull best_qnoop best_qone
+  unset best_full best_noop best_one best_hugo best_git best_jfull best_jnoop best_jone
   rss=0
   # Machines drift; runs of the tools take turns, and each tool's best time is kept.
   for run in $(seq "$repeat"); do
     echo "$size: full build ($run of $repeat)" >&2
+    # A first build: no site, no build cache, no class-data archive.
     rm -rf "$site" "$work"/.site-"$size".*
     build; best full "$secs"; [ $rss_mib -gt $rss ] && rss=$rss_mib
     pages=$(find "$site" -type f | wc -l)
@@ -151,12 +143,12 @@ for size in ${sizes//,/ }; do
     build; best one "$secs"; [ $rss_mib -gt $rss ] && rss=$rss_mib
     rm -f "$added"
 
-    echo "$size: the same three with the scheduled-rebuild options ($run of $repeat)" >&2
-    rm -rf "$quick_site" "$work"/.quick-site-"$size".*
-    build "$quick_opts" "$quick_site"; best qfull "$secs"
-    build "$quick_opts" "$quick_site"; best qnoop "$secs"
+    echo "$size: the same three with java -jar ($run of $repeat)" >&2
+    rm -rf "$jar_site" "$work"/.jar-site-"$size".*
+    jar_build; best jfull "$secs"
+    jar_build; best jnoop "$secs"
     { cat "$latest"; printf '\n\nA paragraph added by the benchmark.\n'; } >"$added"
-    build "$quick_opts" "$quick_site"; best qone "$secs"
+    jar_build; best jone "$secs"
     rm -f "$added"
 
     if [ -z "$hugo_built" ]; then
@@ -172,10 +164,10 @@ for size in ${sizes//,/ }; do
       sh "$pairs"; best git "$secs"
   done
   full=$best_full noop=$best_noop one=$best_one hugo=$best_hugo git=$best_git
-  qfull=$best_qfull qnoop=$best_qnoop qone=$best_qone
+  jfull=$best_jfull jnoop=$best_jnoop jone=$best_jone
 
   echo "| $size x $versions | $pages | $full | $(python3 -c "print(round($pages / $full))") | $noop ($(percent "$noop" "$full") %) | $one ($(percent "$one" "$full") %) | $rss | $hugo ($(ratio "$full" "$hugo")) | $git ($(ratio "$full" "$git")) |" >>"$table"
-  echo "| $size x $versions | $qfull | $qnoop ($(percent "$qnoop" "$qfull") %) | $qone ($(percent "$qone" "$qfull") %) |" >>"$quick_table"
+  echo "| $size x $versions | $jfull | $jnoop ($(percent "$jnoop" "$jfull") %) | $jone ($(percent "$jone" "$jfull") %) |" >>"$jar_table"
   write_results
 done
 

@@ -116,6 +116,9 @@ final class BuildCommand extends Command {
       if (!quiet) {
         out.println(summary(report));
       }
+      if (report.pagesWritten() == 0 && TrainingBuild.wanted()) {
+        TrainingBuild.run();
+      }
       return report.hasProblems() ? 1 : 0;
     } catch (BuildException e) {
       err.println("palimpsest: " + e.getMessage());
