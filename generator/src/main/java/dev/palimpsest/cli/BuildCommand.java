@@ -116,7 +116,7 @@ final class BuildCommand extends Command {
       if (!quiet) {
         out.println(summary(report));
       }
-      if (report.pagesWritten() == 0 && TrainingBuild.wanted()) {
+      if (TrainingBuild.wanted()) {
         TrainingBuild.run();
       }
       return report.hasProblems() ? 1 : 0;

@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A build and a rebuild of a small built-in snapshot folder, run by a build that wrote no pages
- * when the JVM is to write a class-data archive at exit (the {@code palimpsest} launcher says
- * so with {@value #PROPERTY}). The archive holds the classes the run loaded; without this, an
- * archive written by a rebuild that found nothing changed would lack those that render pages,
- * and every later rebuild would load them from the jar again.
+ * A build and a rebuild of a small built-in snapshot folder, run after the user's build when
+ * the JVM is to write a class-data archive at exit (the {@code palimpsest} launcher says so
+ * with {@value #PROPERTY}). The archive holds the classes the run loaded; without this, an
+ * archive written by a rebuild that found nothing changed would lack those that render pages
+ * (and one that rendered a text snapshot, those that read HTML), and every later rebuild would
+ * load them from the jar again.
  */
 final class TrainingBuild {
   /** The system property, {@code true} when the JVM writes a class-data archive at exit. */

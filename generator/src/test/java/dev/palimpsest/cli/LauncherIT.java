@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher, {@code target/palimpsest}, run as a user runs it: it builds the site that
- * {@code java -jar} builds, keeps a class-data archive beside it, and rebuilds from it.
+ * {@code java -jar} builds, and runs a rebuild with the quick compiler and a class-data archive
+ * that the first rebuild writes beside the site.
  */
 @DisabledOnOs(OS.WINDOWS)
 class LauncherIT {
@@ -53,39 +56,43 @@ class LauncherIT {
   }
 
   @Test
-  void buildsWhatJavaJarBuildsAndRebuildsFromItsClassArchive() throws Exception {
-    assertEquals(new Run(0, ""), launcher(Map.of(), "--out", site.toString()));
-    assertEquals(0, javaJar().code());
+  void buildsWhatJavaJarBuildsAndRebuildsFromTheClassArchiveOfItsFirstRebuild()
+      throws Exception {
+    assertBuilt(launcher(Map.of(), "--out", site.toString()));
+    assertBuilt(javaJar());
     assertSameFiles(plain, site);
+    assertEquals(List.of(), archives(), "a first build writes no archive");
+
+    assertBuilt(launcher(Map.of(), "--out", site.toString()));
     List<Path> archives = archives();
-    assertEquals(1, archives.size(), "the first build writes the archive: " + archives);
+    assertEquals(1, archives.size(), "the first rebuild writes the archive: " + archives);
     FileTime written = Files.getLastModifiedTime(archives.get(0));
 
     addSnapshot();
     Path classes = work.resolve("classes.log");
-    Run rebuild = launcher(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classes),
-        "--out", site.toString());
-    assertEquals(0, rebuild.code(), rebuild.stderr());
-    assertEquals(0, javaJar().code());
+    assertBuilt(launcher(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classes),
+        "--out", site.toString()));
+    assertBuilt(javaJar());
     assertSameFiles(plain, site);
     assertEquals(archives, archives(), "a rebuild reads the archive, and keeps it");
     assertEquals(written, Files.getLastModifiedTime(archives.get(0)));
     assertTrue(Files.readString(classes).contains(FROM_ARCHIVE),
-        "the rebuild takes its classes from the archive");
+        "the rebuild takes its classes from the archive, which a rebuild that rendered"
+            + " nothing wrote");
   }
 
   @Test
-  void anArchiveWrittenByARebuildThatRendersNothingHoldsWhatRenderingNeeds() throws Exception {
-    assertEquals(0, javaJar("--out", site.toString()).code());
-    assertEquals(new Run(0, ""), launcher(Map.of(), "--out", site.toString()));
-    assertEquals(1, archives().size(), "a rebuild that lacks the archive writes it");
-
-    addSnapshot();
-    Path classes = work.resolve("classes.log");
-    assertEquals(0, launcher(Map.of("JDK_JAVA_OPTIONS", "-Xlog:class+load=info:file=" + classes),
-        "--out", site.toString()).code());
-    assertTrue(Files.readString(classes).contains(FROM_ARCHIVE),
-        "the classes that render pages are in the archive");
+  void runsARebuildWithTheQuickCompilerOnly() throws Exception {
+    Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
+    assertEquals("4", compilerLevel(launcher(flags, "--out", site.toString())),
+        "a first build");
+    assertEquals("1", compilerLevel(launcher(flags, "--out", site.toString())),
+        "the first rebuild, which writes the archive");
+    assertEquals("1", compilerLevel(launcher(flags, "--out", site.toString())),
+        "a rebuild with the archive");
+    assertEquals("4", compilerLevel(launcher(flags, "--out", site.toString(), "--full")),
+        "a --full build");
+    assertEquals(1, archives().size());
   }
 
   @Test
@@ -93,17 +100,19 @@ class LauncherIT {
     List<String[]> spellings = List.of(new String[] {"-o", "a"}, new String[] {"--out=b/"},
         new String[] {"-oc"}, new String[] {"--out", "./d"});
     for (String[] out : spellings) {
-      assertEquals(new Run(0, ""), launcher(Map.of(), out), String.join(" ", out));
+      assertBuilt(launcher(Map.of(), out));
+      assertBuilt(launcher(Map.of(), out));
     }
     assertEquals(List.of(".a.", ".b.", ".c.", ".d."), archives().stream()
         .map(f -> f.getFileName().toString().replaceAll("palimpsest-jvm-.*", ""))
-        .toList(), "each build writes the archive beside its site");
+        .toList(), "each site's first rebuild writes the archive beside it");
   }
 
   @Test
-  void aFailedBuildKeepsItsExitCodeAndNoArchive() throws Exception {
+  void aFailedRebuildKeepsItsExitCodeAndNoArchive() throws Exception {
+    assertBuilt(launcher(Map.of(), "--out", site.toString()));
     Run run = run(Map.of(), List.of(TARGET.resolve("palimpsest").toString(), "build",
-        work.resolve("missing").toString(), "--out", site.toString()), work);
+        work.resolve("missing").toString(), "--out", site.toString()));
     assertEquals(2, run.code());
     assertTrue(run.stderr().contains("does not exist"), run.stderr());
     assertEquals(List.of(), archives());
@@ -111,14 +120,28 @@ class LauncherIT {
 
   @Test
   void writesNoArchiveWhenTuningIsOff() throws Exception {
-    assertEquals(new Run(0, ""), launcher(Map.of("PALIMPSEST_JVM_TUNING", "off"),
-        "--out", site.toString()));
+    for (int build = 0; build < 2; build++) {
+      assertBuilt(launcher(Map.of("PALIMPSEST_JVM_TUNING", "off"), "--out", site.toString()));
+    }
     assertTrue(Files.isRegularFile(site.resolve("index.html")));
     assertEquals(List.of(), archives());
   }
 
-  /** An exit code and what went to stderr. */
-  record Run(int code, String stderr) {}
+  /** An exit code and what went to stdout and stderr. */
+  record Run(int code, String stdout, String stderr) {}
+
+  private static void assertBuilt(Run run) {
+    assertEquals(0, run.code(), run.stderr());
+    assertEquals("", run.stderr());
+  }
+
+  /** The highest compiler level of the JVM that printed its flags. */
+  private static String compilerLevel(Run run) {
+    assertBuilt(run);
+    Matcher level = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)").matcher(run.stdout());
+    assertTrue(level.find(), run.stdout());
+    return level.group(1);
+  }
 
   /** Runs the launcher's build of the snapshots, in the work folder. */
   private Run launcher(Map<String, String> environment, String... out) throws Exception {
@@ -126,7 +149,7 @@ class LauncherIT {
         "build", snapshots.toString()));
     command.addAll(List.of(out));
     command.addAll(List.of("--now", NOW, "--quiet"));
-    return run(environment, command, work);
+    return run(environment, command);
   }
 
   private Run javaJar(String... out) throws Exception {
@@ -134,30 +157,33 @@ class LauncherIT {
         TARGET.resolve("palimpsest.jar").toString(), "build", snapshots.toString()));
     command.addAll(out.length > 0 ? List.of(out) : List.of("--out", plain.toString()));
     command.addAll(List.of("--now", NOW, "--quiet"));
-    return run(Map.of(), command, work);
+    return run(Map.of(), command);
   }
 
   private static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private Run run(Map<String, String> environment, List<String> command, Path folder)
-      throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile());
+  /** Runs a command in the work folder. */
+  private Run run(Map<String, String> environment, List<String> command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
     builder.environment().remove("JAVA_OPTS");
     builder.environment().remove("JDK_JAVA_OPTIONS");
     builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
     builder.environment().putAll(environment);
+    Path stdout = Files.createTempFile(work, "stdout", ".txt");
     Path stderr = Files.createTempFile(work, "stderr", ".txt");
-    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile());
+    builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
     Process process = builder.start();
     assertTrue(process.waitFor(2, TimeUnit.MINUTES), "still running: " + command);
     // The java launcher's notice of JDK_JAVA_OPTIONS is not the build's.
     String errors = Files.readAllLines(stderr).stream()
         .filter(line -> !line.startsWith("NOTE: Picked up JDK_JAVA_OPTIONS"))
         .map(line -> line + "\n").reduce("", String::concat);
+    Run run = new Run(process.exitValue(), Files.readString(stdout), errors);
+    Files.delete(stdout);
     Files.delete(stderr);
-    return new Run(process.exitValue(), errors);
+    return run;
   }
 
   private void addSnapshot() throws IOException {
