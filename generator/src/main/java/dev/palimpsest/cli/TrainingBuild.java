@@ -2,13 +2,12 @@ package dev.palimpsest.cli;
 
 import dev.palimpsest.BuildException;
 import dev.palimpsest.Generator;
+import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A build and a rebuild of a small built-in snapshot folder, run after the user's build when
@@ -62,16 +61,12 @@ final class TrainingBuild {
       // Fewer classes in the archive; the user's build is not concerned.
     } finally {
       if (work != null) {
-        delete(work);
+        try {
+          SiteOutput.deleteTree(work);
+        } catch (IOException e) {
+          // A temporary folder left behind.
+        }
       }
-    }
-  }
-
-  private static void delete(Path folder) {
-    try (Stream<Path> files = Files.walk(folder)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-    } catch (IOException | RuntimeException e) {
-      // A temporary folder left behind.
     }
   }
 }

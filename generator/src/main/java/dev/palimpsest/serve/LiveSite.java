@@ -3,17 +3,16 @@ package dev.palimpsest.serve;
 import dev.palimpsest.BuildException;
 import dev.palimpsest.BuildReport;
 import dev.palimpsest.Generator;
+import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * A site that is built, served on localhost and rebuilt whenever its snapshots or templates
@@ -89,7 +88,7 @@ public final class LiveSite implements AutoCloseable {
           problems);
     } catch (IOException | BuildException | RuntimeException e) {
       if (temporary) {
-        deleteTree(site.getParent());
+        SiteOutput.deleteTree(site.getParent());
       }
       throw e;
     }
@@ -179,18 +178,7 @@ public final class LiveSite implements AutoCloseable {
     } finally {
       server.close();
       if (temporary) {
-        deleteTree(out.getParent());
-      }
-    }
-  }
-
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
+        SiteOutput.deleteTree(out.getParent());
       }
     }
   }

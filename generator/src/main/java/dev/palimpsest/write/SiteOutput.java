@@ -513,7 +513,8 @@ public final class SiteOutput implements AutoCloseable {
     Files.delete(root);
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes a folder and everything in it; nothing when there is no such folder. */
+  public static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root)) {
       return;
     }
