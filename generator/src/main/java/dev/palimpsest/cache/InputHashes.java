@@ -55,7 +55,7 @@ public final class InputHashes {
     hash.add(DOCUMENT_PROPERTIES);
     hash.add(document.properties());
     for (SnapshotFile snapshot : document.snapshots()) {
-      hash.add(snapshot.path().getFileName().toString());
+      hash.add(snapshot.name());
       hash.add(snapshot.stamp());
     }
     return hash.hex();

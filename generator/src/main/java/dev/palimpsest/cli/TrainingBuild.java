@@ -21,7 +21,7 @@ final class TrainingBuild {
   /** The system property, {@code true} when the JVM writes a class-data archive at exit. */
   static final String PROPERTY = "palimpsest.classArchive";
 
-  private static final Instant NOW = Instant.parse("2026-01-04T00:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-01-05T00:00:00Z");
 
   private TrainingBuild() {}
 
@@ -49,13 +49,16 @@ final class TrainingBuild {
           + "</body></html>");
       Files.writeString(document.resolve("2026-01-02T00-00-00Z.md"), "# Notice\n\nThe ferry"
           + " leaves at ten.\n\n- Tickets on board.\n\n| Fare | 3 |\n|---|---|\n");
+      Files.writeString(document.resolve("2026-01-03T00-00-00Z.txt"),
+          "Notice\n\nThe ferry leaves at eleven.\n\nTickets on board.\n");
       Generator generator = Generator.builder().title("Training").now(NOW)
           .baseUrl("https://example.org/").environment(Map.of()).build();
       Path site = work.resolve("site");
       generator.generate(snapshots, site);
-      // A rebuild after a new snapshot: the path of most scheduled runs.
-      Files.writeString(document.resolve("2026-01-03T00-00-00Z.txt"),
-          "Notice\n\nThe ferry leaves at eleven.\n\nTickets on board.\n");
+      // A rebuild after a new snapshot: the path of most scheduled runs. With three versions
+      // before, it keeps a diff page and reads its feed excerpt back from the document feed.
+      Files.writeString(document.resolve("2026-01-04T00-00-00Z.txt"),
+          "Notice\n\nThe ferry leaves at noon.\n\nTickets on board.\n");
       generator.generate(snapshots, site);
     } catch (IOException | BuildException | RuntimeException e) {
       // Fewer classes in the archive; the user's build is not concerned.

@@ -349,48 +349,62 @@ public final class DocumentStage {
    * only extends that version.
    */
   private List<Version> readVersions(DocumentInput input, List<Problem> problems,
-      List<Problem> warnings) {
+      List<Problem> warnings) throws IOException {
+    // Each snapshot is read on its own (on all cores when the document is built alone), and
+    // the results are taken in capture order, so the versions and problems are the same.
+    List<SnapshotFile> snapshots = input.snapshots();
+    List<Normalised> read = forEach(snapshots.size(),
+        i -> normalise(input, snapshots.get(i)));
     List<Version> versions = new ArrayList<>();
-    for (SnapshotFile snapshot : input.snapshots()) {
-      Optional<NormalisedText> text = normalise(input, snapshot, problems, warnings);
-      if (text.isEmpty()) {
+    for (int i = 0; i < snapshots.size(); i++) {
+      Normalised normalised = read.get(i);
+      normalised.problem().ifPresent(problems::add);
+      normalised.warning().ifPresent(warnings::add);
+      if (normalised.text().isEmpty()) {
         continue;
       }
+      NormalisedText text = normalised.text().get();
+      Instant time = snapshots.get(i).time();
       Version previous = versions.isEmpty() ? null : versions.get(versions.size() - 1);
-      if (previous != null && previous.text().equals(text.get())) {
-        versions.set(versions.size() - 1, previous.seenAgain(snapshot.time()));
+      if (previous != null && previous.text().equals(text)) {
+        versions.set(versions.size() - 1, previous.seenAgain(time));
       } else {
-        versions.add(new Version(versions.size() + 1, snapshot.time(), snapshot.time(),
-            text.get()));
+        versions.add(new Version(versions.size() + 1, time, time, text));
       }
     }
     return versions;
   }
 
-  private Optional<NormalisedText> normalise(DocumentInput input, SnapshotFile snapshot,
-      List<Problem> problems, List<Problem> warnings) {
+  /** One snapshot read: its text, or the problem that kept it out, and any warning. */
+  private record Normalised(Optional<NormalisedText> text, Optional<Problem> problem,
+      Optional<Problem> warning) {
+    static Normalised failed(Problem problem) {
+      return new Normalised(Optional.empty(), Optional.of(problem), Optional.empty());
+    }
+  }
+
+  private static Normalised normalise(DocumentInput input, SnapshotFile snapshot) {
     try {
       long size = Files.size(snapshot.path());
       if (size > MAX_SNAPSHOT_BYTES) {
-        problems.add(new Problem(snapshot.path(), "too large (" + size / (1024 * 1024)
-            + " MiB; the limit is " + MAX_SNAPSHOT_BYTES / (1024 * 1024) + " MiB)"));
-        return Optional.empty();
+        return Normalised.failed(new Problem(snapshot.path(), "too large ("
+            + size / (1024 * 1024) + " MiB; the limit is " + MAX_SNAPSHOT_BYTES / (1024 * 1024)
+            + " MiB)"));
       }
       byte[] content = Files.readAllBytes(snapshot.path());
       NormalisedText text = Normaliser.normalise(snapshot.format(), content,
           input.settings().normaliseOptions());
       // HTML declares its own charset; text and Markdown must be UTF-8, read leniently.
-      if (snapshot.format() != Format.HTML && !isUtf8(content)) {
-        warnings.add(new Problem(snapshot.path(),
-            "not valid UTF-8; the broken bytes are shown as U+FFFD"));
-      }
-      return Optional.of(text);
+      Optional<Problem> warning = snapshot.format() != Format.HTML && !isUtf8(content)
+          ? Optional.of(new Problem(snapshot.path(),
+              "not valid UTF-8; the broken bytes are shown as U+FFFD"))
+          : Optional.empty();
+      return new Normalised(Optional.of(text), Optional.empty(), warning);
     } catch (UnusableSnapshotException e) {
-      problems.add(new Problem(snapshot.path(), e.getMessage()));
+      return Normalised.failed(new Problem(snapshot.path(), e.getMessage()));
     } catch (IOException e) {
-      problems.add(new Problem(snapshot.path(), "unreadable: " + e.getMessage()));
+      return Normalised.failed(new Problem(snapshot.path(), "unreadable: " + e.getMessage()));
     }
-    return Optional.empty();
   }
 
   private static boolean isUtf8(byte[] content) {

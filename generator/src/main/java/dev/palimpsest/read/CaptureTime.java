@@ -1,9 +1,6 @@
 package dev.palimpsest.read;
 
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -28,13 +25,38 @@ public final class CaptureTime {
     if (fields == null) {
       return Optional.empty();
     }
-    try {
-      // LocalDateTime.of rejects impossible dates such as 30 February instead of rounding them.
-      return Optional.of(LocalDateTime.of(fields[0], fields[1], fields[2], fields[3], fields[4],
-          fields[5]).toInstant(ZoneOffset.UTC));
-    } catch (DateTimeException impossible) {
+    int year = fields[0];
+    int month = fields[1];
+    int day = fields[2];
+    // Impossible dates such as 30 February are rejected, not rounded.
+    if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || fields[3] > 23
+        || fields[4] > 59 || fields[5] > 59) {
       return Optional.empty();
     }
+    return Optional.of(Instant.ofEpochSecond(epochDay(year, month, day) * 86_400
+        + fields[3] * 3_600L + fields[4] * 60L + fields[5]));
+  }
+
+  private static int daysIn(int year, int month) {
+    return switch (month) {
+      case 2 -> year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /**
+   * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (years 0 to 9999 here),
+   * by arithmetic: LocalDate's checked construction took a good part of a scan, which reads a
+   * time for every snapshot.
+   */
+  private static long epochDay(int year, int month, int day) {
+    int y = month <= 2 ? year - 1 : year;
+    int era = Math.floorDiv(y, 400);
+    int yearOfEra = y - era * 400;
+    int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097L + dayOfEra - 719_468;
   }
 
   /** {@code 2016-05-03T10-22-31Z} or {@code 2016-05-03T10:22:31Z}. */

@@ -157,7 +157,7 @@ public final class SnapshotFolder {
       } else if (isUsableFolder(listed)) {
         report(entry, "a folder inside a document folder; ignored");
       } else if (isUsableFile(listed)) {
-        snapshotFile(entry, listed.stamp()).ifPresent(snapshot -> {
+        snapshotFile(listed).ifPresent(snapshot -> {
           Path earlier = seen.putIfAbsent(snapshot.time(), entry);
           if (earlier != null) {
             report(entry, "same capture time as " + earlier.getFileName() + "; ignored");
@@ -213,8 +213,9 @@ public final class SnapshotFolder {
         selector, ignorePattern, status.equals("frozen")));
   }
 
-  private Optional<SnapshotFile> snapshotFile(Path file, FileStamp stamp) {
-    String fileName = file.getFileName().toString();
+  private Optional<SnapshotFile> snapshotFile(Listed listed) {
+    Path file = listed.path();
+    String fileName = listed.name();
     int dot = fileName.lastIndexOf('.');
     String baseName = dot < 0 ? fileName : fileName.substring(0, dot);
     Optional<Format> format = Format.ofFileName(fileName);
@@ -232,7 +233,8 @@ public final class SnapshotFolder {
               + fileName.substring(dot) + ")");
       return Optional.empty();
     }
-    return Optional.of(new SnapshotFile(file, time.get(), format.get(), stamp));
+    return Optional.of(new SnapshotFile(file, fileName, time.get(), format.get(),
+        listed.stamp()));
   }
 
   private Optional<Properties> readProperties(Path file) {
@@ -255,8 +257,7 @@ public final class SnapshotFolder {
    */
   private record Listed(Path path, String name, boolean folder, boolean regularFile,
       boolean symbolicLink, FileStamp stamp) {
-    static Listed of(Path path) throws IOException {
-      String name = path.getFileName().toString();
+    static Listed of(Path path, String name) throws IOException {
       BasicFileAttributes attributes;
       try {
         attributes = Files.readAttributes(path, BasicFileAttributes.class,
@@ -283,8 +284,9 @@ public final class SnapshotFolder {
     List<Listed> listed = new ArrayList<>();
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
       for (Path entry : entries) {
-        if (!entry.getFileName().toString().startsWith(".")) {
-          listed.add(Listed.of(entry));
+        String name = entry.getFileName().toString();
+        if (!name.startsWith(".")) {
+          listed.add(Listed.of(entry, name));
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.palimpsest.render;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,6 +26,10 @@ public final class TimeText {
   private static final String[] MONTH_NAMES = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
       "Aug", "Sep", "Oct", "Nov", "Dec"};
 
+  /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the times {@link #iso} spells by hand. */
+  private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
+  private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
+
   private static final double DAYS_PER_YEAR = 365.2425;
   private static final double DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 
@@ -42,20 +47,41 @@ public final class TimeText {
 
   /** "2016-05-03T10:22:31Z", for machines (datetime attributes, JSON). */
   public static String iso(Instant time) {
-    LocalDateTime utc = LocalDateTime.ofEpochSecond(time.getEpochSecond(), 0, ZoneOffset.UTC);
-    if (utc.getYear() < 0 || utc.getYear() > 9999) {
+    long seconds = time.getEpochSecond();
+    if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
       return ISO.format(time);
     }
-    // By hand: changes.json and the sitemap of a large site hold hundreds of thousands of
-    // these, and the formatter took most of the time of writing them.
-    char[] text = "0000-00-00T00:00:00Z".toCharArray();
-    digits(text, 0, 4, utc.getYear());
-    digits(text, 5, 2, utc.getMonthValue());
-    digits(text, 8, 2, utc.getDayOfMonth());
-    digits(text, 11, 2, utc.getHour());
-    digits(text, 14, 2, utc.getMinute());
-    digits(text, 17, 2, utc.getSecond());
-    return new String(text);
+    // By hand, with the calendar's arithmetic rather than LocalDateTime's checked fields:
+    // changes.json and the sitemaps of a large site hold hundreds of thousands of these, and
+    // a rebuild writes them with code the JVM has not compiled yet.
+    long days = Math.floorDiv(seconds, 86_400);
+    int second = (int) Math.floorMod(seconds, 86_400);
+    // Days to year, month and day (the proleptic Gregorian calendar, years from March).
+    long shifted = days + 719_468;
+    long era = Math.floorDiv(shifted, 146_097);
+    int dayOfEra = (int) (shifted - era * 146_097);
+    int yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int monthFromMarch = (5 * dayOfYear + 2) / 153;
+    int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
+    int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+    int year = (int) (era * 400 + yearOfEra) + (month <= 2 ? 1 : 0);
+    byte[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0',
+        ':', '0', '0', 'Z'};
+    digits(text, 0, 4, year);
+    digits(text, 5, 2, month);
+    digits(text, 8, 2, day);
+    digits(text, 11, 2, second / 3_600);
+    digits(text, 14, 2, second / 60 % 60);
+    digits(text, 17, 2, second % 60);
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
+  private static void digits(byte[] text, int at, int length, int value) {
+    for (int i = at + length - 1; i >= at; i--) {
+      text[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /**

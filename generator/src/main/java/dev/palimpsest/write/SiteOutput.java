@@ -103,8 +103,11 @@ public final class SiteOutput implements AutoCloseable {
     try {
       recover(target);
       check(out, target);
-      return new SiteOutput(target, Files.createTempDirectory(parent, "." + name + BUILDING),
-          channel, lock);
+      // Named after this process rather than made as a temporary folder: the lock keeps
+      // other builds out, and a temporary folder would be private to its owner (mode 700),
+      // which the committed site would keep, and a web server then could not read it.
+      return new SiteOutput(target, Files.createDirectory(parent.resolve("." + name + BUILDING
+          + ProcessHandle.current().pid())), channel, lock);
     } catch (IOException | RuntimeException e) {
       lock.release();
       channel.close();
@@ -391,8 +394,8 @@ public final class SiteOutput implements AutoCloseable {
   /** Replaces the output folder with the staged site. */
   public void commit() throws IOException {
     if (Files.exists(out)) {
-      Path old = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + OLD);
-      Files.delete(old);
+      Path old = out.resolveSibling("." + out.getFileName() + OLD
+          + ProcessHandle.current().pid());
       move(out, old);
       move(staging, out);
       deleteInParallel(old);

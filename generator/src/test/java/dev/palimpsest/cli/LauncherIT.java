@@ -84,14 +84,28 @@ class LauncherIT {
   @Test
   void runsARebuildWithTheQuickCompilerOnly() throws Exception {
     Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
-    assertEquals("4", compilerLevel(launcher(flags, "--out", site.toString())),
-        "a first build");
-    assertEquals("1", compilerLevel(launcher(flags, "--out", site.toString())),
+    Run first = launcher(flags, "--out", site.toString());
+    assertEquals("4", flag(first, "TieredStopAtLevel"), "a first build");
+    Run writing = launcher(flags, "--out", site.toString());
+    assertEquals("1", flag(writing, "TieredStopAtLevel"),
         "the first rebuild, which writes the archive");
-    assertEquals("1", compilerLevel(launcher(flags, "--out", site.toString())),
-        "a rebuild with the archive");
-    assertEquals("4", compilerLevel(launcher(flags, "--out", site.toString(), "--full")),
-        "a --full build");
+    assertEquals("1", flag(writing, "CICompilerCount"));
+    Run rebuild = launcher(flags, "--out", site.toString());
+    assertEquals("1", flag(rebuild, "TieredStopAtLevel"), "a rebuild with the archive");
+    assertEquals("1", flag(rebuild, "CICompilerCount"));
+    // Where the JVM has the option, the archive is mapped where it was written for.
+    boolean pinnable = run(Map.of(), List.of(java(), "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:ArchiveRelocationMode=0", "-version")).code() == 0;
+    List<Path> pinned;
+    try (Stream<Path> files = Files.list(work)) {
+      pinned = files.filter(f -> f.getFileName().toString().endsWith(".pinned")).toList();
+    }
+    assertEquals(pinnable ? 1 : 0, pinned.size(), "the marker of a pinnable archive");
+    if (pinnable) {
+      assertEquals("0", flag(rebuild, "ArchiveRelocationMode"));
+    }
+    assertEquals("4", flag(launcher(flags, "--out", site.toString(), "--full"),
+        "TieredStopAtLevel"), "a --full build");
     assertEquals(1, archives().size());
   }
 
@@ -135,12 +149,12 @@ class LauncherIT {
     assertEquals("", run.stderr());
   }
 
-  /** The highest compiler level of the JVM that printed its flags. */
-  private static String compilerLevel(Run run) {
+  /** The value of a flag of the JVM that printed its flags. */
+  private static String flag(Run run, String name) {
     assertBuilt(run);
-    Matcher level = Pattern.compile("TieredStopAtLevel\\s+=\\s+(\\d+)").matcher(run.stdout());
-    assertTrue(level.find(), run.stdout());
-    return level.group(1);
+    Matcher value = Pattern.compile(" " + name + "\\s+=\\s+(\\d+)").matcher(run.stdout());
+    assertTrue(value.find(), name + " in " + run.stdout());
+    return value.group(1);
   }
 
   /** Runs the launcher's build of the snapshots, in the work folder. */
@@ -201,8 +215,8 @@ class LauncherIT {
   /** The class-data archives beside the site, and any half-written one. */
   private List<Path> archives() throws IOException {
     try (Stream<Path> files = Files.list(work)) {
-      return files.filter(f -> f.getFileName().toString().contains(".palimpsest-jvm-"))
-          .sorted().toList();
+      return files.filter(f -> f.getFileName().toString().matches(
+          ".*\\.palimpsest-jvm-.*\\.jsa(\\.\\d+)?")).sorted().toList();
     }
   }
 

@@ -47,6 +47,25 @@ class TimeTextTest {
         TimeText.iso(java.time.Instant.parse("+10000-01-01T00:00:00Z")));
   }
 
+  /** Every time of years 0000 to 9999 spelled as java.time's formatter spells it. */
+  @Test
+  void isoTimesAreAsTheFormatterWritesThem() {
+    java.time.format.DateTimeFormatter formatter = java.time.format.DateTimeFormatter
+        .ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(java.time.ZoneOffset.UTC);
+    long first = Instant.parse("0000-01-01T00:00:00Z").getEpochSecond();
+    long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    Random random = new Random(5);
+    for (int i = 0; i < 50_000; i++) {
+      Instant time = Instant.ofEpochSecond(first + (long) (random.nextDouble() * (last - first)));
+      assertEquals(formatter.format(time), TimeText.iso(time), time::toString);
+    }
+    for (long second : new long[] {first, last, 0, -1, 951_782_400L, -2_203_891_200L}) {
+      Instant time = Instant.ofEpochSecond(second);
+      assertEquals(formatter.format(time), TimeText.iso(time), time::toString);
+    }
+    assertEquals("-0001-12-31T23:59:59Z", TimeText.iso(Instant.ofEpochSecond(first - 1)));
+  }
+
   /**
    * Feed dates read as Rome would write them (RSS in RFC 822, Atom in W3C form), for any time
    * of the Gregorian calendar that four digits can give.

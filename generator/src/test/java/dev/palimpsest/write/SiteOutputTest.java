@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A site swapped in whole, or updated in place file by file. */
@@ -49,6 +53,26 @@ class SiteOutputTest {
       pages.add("pages/" + page + ".html");
     }
     return pages;
+  }
+
+  /**
+   * The site folder is made as any other folder (by the umask), not private to its owner: a
+   * web server running as another user must be able to read it.
+   */
+  @Test
+  @DisabledOnOs(OS.WINDOWS)
+  void theSiteFolderIsAsReadableAsItsPages() throws Exception {
+    Path out = firstSite(1);
+    Path plain = Files.createDirectory(work.resolve("plain"));
+    Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+    assertEquals(expected, Files.getPosixFilePermissions(out));
+    assertEquals(expected, Files.getPosixFilePermissions(out.resolve("pages")));
+    // Replaced whole by a second build, and still so.
+    try (SiteOutput site = SiteOutput.open(out)) {
+      writeSite(site, 1, 1, "v2");
+      site.commit();
+    }
+    assertEquals(expected, Files.getPosixFilePermissions(out));
   }
 
   @Test
