@@ -5,6 +5,7 @@ import dev.palimpsest.BuildListener;
 import dev.palimpsest.BuildReport;
 import dev.palimpsest.Generator;
 import dev.palimpsest.Problem;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
@@ -99,6 +100,7 @@ final class BuildCommand extends Command {
       throw new UsageException(e.getMessage());
     }
     boolean showProgress = !quiet && System.console() != null;
+    UpToDate upToDate = UpToDate.wanted(site);
     try (Progress progress = showProgress ? new Progress() : null) {
       if (progress != null) {
         builder.listener(progress);
@@ -116,6 +118,10 @@ final class BuildCommand extends Command {
       if (!quiet) {
         out.println(summary(report));
       }
+      if (upToDate != null && report.siteWritten() && !report.hasProblems()
+          && report.warnings().isEmpty()) {
+        upToDate.remember(nothingChanged(report) + ".");
+      }
       if (TrainingBuild.wanted()) {
         TrainingBuild.run();
       }
@@ -123,20 +129,32 @@ final class BuildCommand extends Command {
     } catch (BuildException e) {
       err.println("palimpsest: " + e.getMessage());
       return Main.USAGE;
+    } catch (IOException e) {
+      err.println("palimpsest: " + e.getMessage());
+      return Main.USAGE;
     }
   }
 
-  private static String summary(BuildReport report) {
-    String counts = String.format("%d sources, %d documents, %d versions, %d changes",
+  private static String counts(BuildReport report) {
+    return String.format("%d sources, %d documents, %d versions, %d changes",
         report.sources(), report.documents(), report.versions(), report.changes());
+  }
+
+  /** What a build of the same inputs would say, without its time. */
+  private static String nothingChanged(BuildReport report) {
+    return "Nothing changed since the last build of " + report.output() + " (" + counts(report)
+        + ")";
+  }
+
+  private static String summary(BuildReport report) {
+    String counts = counts(report);
     String time = String.format("%.1f s", report.elapsed().toMillis() / 1000.0);
     if (!report.siteWritten()) {
       return "Nothing written: " + report.problems().size()
           + " input problem(s) and --strict (" + counts + ", " + time + ").";
     }
     if (report.nothingChanged()) {
-      return "Nothing changed since the last build of " + report.output() + " (" + counts
-          + ", " + time + ").";
+      return nothingChanged(report).replaceFirst("\\)$", ", " + time + ").");
     }
     return "Built " + report.output() + ": " + counts + ", " + report.pagesWritten()
         + " files written, " + report.pagesKept() + " kept, " + report.problems().size()

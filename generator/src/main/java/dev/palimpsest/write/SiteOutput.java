@@ -82,6 +82,12 @@ public final class SiteOutput implements AutoCloseable {
    * @throws IOException when {@code out} exists but is not a folder we may replace (a file, or
    *     a non-empty folder that is not a Palimpsest site), or the staging folder cannot be made
    */
+  /** Where the launcher's note that {@code out} is up to date with its inputs is kept. */
+  public static Path upToDateNote(Path out) {
+    Path target = out.toAbsolutePath().normalize();
+    return target.resolveSibling("." + target.getFileName() + ".palimpsest-current");
+  }
+
   public static SiteOutput open(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
     Path parent = target.getParent();
@@ -101,6 +107,9 @@ public final class SiteOutput implements AutoCloseable {
       throw new IOException("another build is writing " + out + " right now");
     }
     try {
+      // A launcher's note that the site is up to date with its inputs (see the CLI's
+      // UpToDate) holds only until a build of the site starts, whoever runs it.
+      Files.deleteIfExists(upToDateNote(target));
       recover(target);
       check(out, target);
       // Named after this process rather than made as a temporary folder: the lock keeps

@@ -1,6 +1,7 @@
 package dev.palimpsest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -64,6 +65,9 @@ class LauncherIT {
     assertEquals(List.of(), archives(), "a first build writes no archive");
 
     assertBuilt(launcher(Map.of(), "--out", site.toString()));
+    assertEquals(List.of(), archives(), "a rebuild with nothing changed starts no JVM");
+    touchSnapshot();
+    assertBuilt(launcher(Map.of(), "--out", site.toString()));
     List<Path> archives = archives();
     assertEquals(1, archives.size(), "the first rebuild writes the archive: " + archives);
     FileTime written = Files.getLastModifiedTime(archives.get(0));
@@ -86,10 +90,12 @@ class LauncherIT {
     Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
     Run first = launcher(flags, "--out", site.toString());
     assertEquals("4", flag(first, "TieredStopAtLevel"), "a first build");
+    touchSnapshot();
     Run writing = launcher(flags, "--out", site.toString());
     assertEquals("1", flag(writing, "TieredStopAtLevel"),
         "the first rebuild, which writes the archive");
     assertEquals("1", flag(writing, "CICompilerCount"));
+    touchSnapshot();
     Run rebuild = launcher(flags, "--out", site.toString());
     assertEquals("1", flag(rebuild, "TieredStopAtLevel"), "a rebuild with the archive");
     assertEquals("1", flag(rebuild, "CICompilerCount"));
@@ -115,11 +121,63 @@ class LauncherIT {
         new String[] {"-oc"}, new String[] {"--out", "./d"});
     for (String[] out : spellings) {
       assertBuilt(launcher(Map.of(), out));
+      touchSnapshot();
       assertBuilt(launcher(Map.of(), out));
     }
     assertEquals(List.of(".a.", ".b.", ".c.", ".d."), archives().stream()
         .map(f -> f.getFileName().toString().replaceAll("palimpsest-jvm-.*", ""))
         .toList(), "each site's first rebuild writes the archive beside it");
+  }
+
+  @Test
+  void aRebuildWithNothingChangedSaysSoWithoutAJvm() throws Exception {
+    Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
+    String out = site.toString();
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out)), "a first build");
+    Run noOp = launcherSaying(flags, "--out", out);
+    assertBuilt(noOp);
+    Run jar = run(Map.of(), List.of(java(), "-jar", TARGET.resolve("palimpsest.jar").toString(),
+        "build", snapshots.toString(), "--out", out, "--now", NOW));
+    assertTrue(jar.stdout().startsWith("Nothing changed"), jar.stdout());
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out)),
+        "any build of the site removes the launcher's note");
+    assertFalse(ranJvm(launcherSaying(flags, "--out", out)));
+    assertEquals(jar.stdout().replaceFirst(", [0-9.]+ s\\)\\.\n$", ").\n"), noOp.stdout(),
+        "what the build would say, without its time, and no JVM flags printed");
+
+    // Anything a build reads, changed, reaches the JVM; after it, nothing changed again.
+    Path hidden = snapshots.resolve("town-notes/.notes");
+    Files.writeString(hidden, "a hidden file, which builds leave out");
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out)), "its folder's time changed");
+    Files.writeString(hidden, "changed, and still left out");
+    assertFalse(ranJvm(launcherSaying(flags, "--out", out)), "a hidden file");
+    touchSnapshot();
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out)), "a snapshot's time");
+    assertFalse(ranJvm(launcherSaying(flags, "--out", out)));
+    addSnapshot();
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out)), "a new snapshot");
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out, "--title", "Other")), "an option");
+    assertTrue(ranJvm(launcherSaying(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal",
+        "SOURCE_DATE_EPOCH", "1780000000"), "--out", out, "--title", "Other")),
+        "SOURCE_DATE_EPOCH");
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out, "--title", "Other", "--full")),
+        "--full");
+    Files.delete(Files.list(snapshots.resolve("quiet-app/terms"))
+        .filter(f -> f.toString().endsWith(".md")).sorted().findFirst().orElseThrow());
+    assertTrue(ranJvm(launcherSaying(flags, "--out", out, "--title", "Other")),
+        "a removed snapshot");
+    assertFalse(ranJvm(launcherSaying(flags, "--out", out, "--title", "Other")));
+    assertBuilt(javaJar("--out", plain.toString(), "--title", "Other"));
+    assertSameFiles(plain, site);
+
+    // A build with problems notes nothing: the next one reports them again.
+    Files.writeString(snapshots.resolve("town-notes/bin-collection/not-a-time.txt"), "text");
+    for (int build = 0; build < 2; build++) {
+      Run problems = launcherSaying(flags, "--out", out, "--title", "Other");
+      assertEquals(1, problems.code(), problems.stderr());
+      assertTrue(problems.stderr().contains("not-a-time.txt"), problems.stderr());
+      assertTrue(problems.stdout().contains("TieredStopAtLevel"));
+    }
   }
 
   @Test
@@ -156,6 +214,31 @@ class LauncherIT {
     assertTrue(value.find(), name + " in " + run.stdout());
     return value.group(1);
   }
+
+  /** Whether a run that exited 0 started a JVM (that printed its flags). */
+  private static boolean ranJvm(Run run) {
+    assertBuilt(run);
+    return run.stdout().contains("TieredStopAtLevel");
+  }
+
+  /** The launcher's build of the snapshots, not --quiet. */
+  private Run launcherSaying(Map<String, String> environment, String... out) throws Exception {
+    List<String> command = new ArrayList<>(List.of(TARGET.resolve("palimpsest").toString(),
+        "build", snapshots.toString()));
+    command.addAll(List.of(out));
+    command.addAll(List.of("--now", NOW));
+    return run(environment, command);
+  }
+
+  /** Gives a snapshot a later time, not other contents: a build reads it again. */
+  private void touchSnapshot() throws IOException {
+    Path snapshot = snapshots.resolve("town-notes/bridge-report/2026-01-10T09-00-00Z.html");
+    touches++;
+    Files.setLastModifiedTime(snapshot, FileTime.fromMillis(
+        Files.getLastModifiedTime(snapshot).toMillis() + touches * 1000L));
+  }
+
+  private int touches;
 
   /** Runs the launcher's build of the snapshots, in the work folder. */
   private Run launcher(Map<String, String> environment, String... out) throws Exception {
