@@ -3,6 +3,7 @@ package dev.palimpsest.cache;
 import dev.palimpsest.Problem;
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.write.SiteOutput;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -11,10 +12,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -199,12 +198,7 @@ public final class BuildCache {
       tail.writeLong(crc.getValue());
       tail.flush();
     }
-    try {
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    SiteOutput.replace(temporary, file);
   }
 
   /** The entry of the document at {@code source/name}, if the last build had one. */

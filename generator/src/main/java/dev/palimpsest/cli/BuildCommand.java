@@ -120,16 +120,19 @@ final class BuildCommand extends Command {
       }
       if (upToDate != null && report.siteWritten() && !report.hasProblems()
           && report.warnings().isEmpty()) {
-        upToDate.remember(nothingChanged(report) + ".");
+        try {
+          upToDate.remember(nothingChanged(report, "") + ".");
+        } catch (IOException e) {
+          // The site is built; only the next run's shortcut is lost.
+          err.println("palimpsest: could not note that the site is up to date: "
+              + e.getMessage());
+        }
       }
       if (TrainingBuild.wanted()) {
         TrainingBuild.run();
       }
       return report.hasProblems() ? 1 : 0;
     } catch (BuildException e) {
-      err.println("palimpsest: " + e.getMessage());
-      return Main.USAGE;
-    } catch (IOException e) {
       err.println("palimpsest: " + e.getMessage());
       return Main.USAGE;
     }
@@ -140,10 +143,10 @@ final class BuildCommand extends Command {
         report.sources(), report.documents(), report.versions(), report.changes());
   }
 
-  /** What a build of the same inputs would say, without its time. */
-  private static String nothingChanged(BuildReport report) {
+  /** What a build that found nothing changed says, with {@code more} after its counts. */
+  private static String nothingChanged(BuildReport report, String more) {
     return "Nothing changed since the last build of " + report.output() + " (" + counts(report)
-        + ")";
+        + more + ")";
   }
 
   private static String summary(BuildReport report) {
@@ -154,7 +157,7 @@ final class BuildCommand extends Command {
           + " input problem(s) and --strict (" + counts + ", " + time + ").";
     }
     if (report.nothingChanged()) {
-      return nothingChanged(report).replaceFirst("\\)$", ", " + time + ").");
+      return nothingChanged(report, ", " + time) + ".";
     }
     return "Built " + report.output() + ": " + counts + ", " + report.pagesWritten()
         + " files written, " + report.pagesKept() + " kept, " + report.problems().size()

@@ -3,10 +3,8 @@ package dev.palimpsest.cli;
 import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The launcher's note that a site is up to date with its inputs: {@code .<site>.palimpsest-current}
@@ -43,11 +41,6 @@ final class UpToDate {
     Path partial = file.resolveSibling(file.getFileName() + ".tmp");
     Files.writeString(partial, key + "\n" + message.replace('\n', ' ') + "\n",
         StandardCharsets.UTF_8);
-    try {
-      Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
-    }
+    SiteOutput.replace(partial, file);
   }
 }

@@ -76,18 +76,18 @@ public final class SiteOutput implements AutoCloseable {
     this.lock = lock;
   }
 
-  /**
-   * Starts a site for {@code out}.
-   *
-   * @throws IOException when {@code out} exists but is not a folder we may replace (a file, or
-   *     a non-empty folder that is not a Palimpsest site), or the staging folder cannot be made
-   */
   /** Where the launcher's note that {@code out} is up to date with its inputs is kept. */
   public static Path upToDateNote(Path out) {
     Path target = out.toAbsolutePath().normalize();
     return target.resolveSibling("." + target.getFileName() + ".palimpsest-current");
   }
 
+  /**
+   * Starts a site for {@code out}.
+   *
+   * @throws IOException when {@code out} exists but is not a folder we may replace (a file, or
+   *     a non-empty folder that is not a Palimpsest site), or the staging folder cannot be made
+   */
   public static SiteOutput open(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
     Path parent = target.getParent();
@@ -491,7 +491,8 @@ public final class SiteOutput implements AutoCloseable {
     }
   }
 
-  private static void replace(Path from, Path to) throws IOException {
+  /** Moves {@code from} onto {@code to} in one step where the file system can, else replacing it. */
+  public static void replace(Path from, Path to) throws IOException {
     try {
       Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
