@@ -4,10 +4,6 @@ import dev.palimpsest.Problem;
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.write.SiteOutput;
-import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -23,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-import java.util.zip.CheckedOutputStream;
 
 /**
  * What the last build knew of each document: the hash of its inputs, its summary, its problems
@@ -37,7 +32,7 @@ import java.util.zip.CheckedOutputStream;
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 7;
+  static final int FORMAT = 8;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   /** The first bytes of every cache file. */
   private static final String MAGIC = "palimpsest build cache";
@@ -86,12 +81,12 @@ public final class BuildCache {
       return Optional.empty();
     }
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
-      if (!MAGIC.equals(readMagic(in))) {
+      CacheBytes.Reader in = new CacheBytes.Reader(bytes);
+      if (!MAGIC.equals(in.ascii(MAGIC.length()))) {
         throw new IOException("not a build cache");
       }
       int format = in.readInt();
-      String generator = in.readUTF();
+      String generator = in.readShortString();
       if (format != FORMAT || !GENERATOR_VERSION.equals(generator)) {
         warnings.add(new Problem(file, "build cache ignored: written by another version ("
             + generator + ", format " + format + "); building everything"));
@@ -100,15 +95,15 @@ public final class BuildCache {
       if (!checksumHolds(bytes)) {
         throw new IOException("checksum does not match");
       }
-      String global = in.readUTF();
+      String global = in.readString();
       List<String> siteFiles = readStrings(in);
-      int excerptCount = in.readInt();
+      int excerptCount = in.readCount(8);
       Map<String, String> feedExcerpts = new HashMap<>();
       for (int i = 0; i < excerptCount; i++) {
-        feedExcerpts.put(in.readUTF(), readLongString(in));
+        feedExcerpts.put(in.readString(), in.readString());
       }
       List<String> fileNames = readStrings(in);
-      int count = in.readInt();
+      int count = in.readCount(8);
       Map<String, Entry> documents = new HashMap<>();
       for (int i = 0; i < count; i++) {
         Entry entry = Entry.read(in, fileNames);
@@ -120,12 +115,6 @@ public final class BuildCache {
           + firstLine(e.getMessage()) + "); building everything"));
       return Optional.empty();
     }
-  }
-
-  private static String readMagic(DataInputStream in) throws IOException {
-    byte[] magic = new byte[MAGIC.length()];
-    in.readFully(magic);
-    return new String(magic, StandardCharsets.US_ASCII);
   }
 
   /** The last 8 bytes hold the CRC-32 of all the others: a torn or damaged file shows. */
@@ -160,43 +149,40 @@ public final class BuildCache {
    */
   public void write(Path file, Collection<Entry> entries, List<String> siteFiles,
       Map<String, String> feedExcerpts) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    CRC32 crc = new CRC32();
-    try (OutputStream stream = Files.newOutputStream(temporary)) {
-      CheckedOutputStream checked = new CheckedOutputStream(
-          new BufferedOutputStream(stream, 64 * 1024), crc);
-      DataOutputStream out = new DataOutputStream(checked);
-      out.write(MAGIC.getBytes(StandardCharsets.US_ASCII));
-      out.writeInt(FORMAT);
-      out.writeUTF(GENERATOR_VERSION);
-      out.writeUTF(global);
-      writeStrings(out, siteFiles);
-      out.writeInt(feedExcerpts.size());
-      for (Map.Entry<String, String> excerpt : new TreeMap<>(feedExcerpts).entrySet()) {
-        out.writeUTF(excerpt.getKey());
-        writeLongString(out, excerpt.getValue());
-      }
-      // Documents share their file names (index.html, versions/1.html, …): each name is
-      // written once and entries refer to it by number, which keeps a large site's cache
-      // small and quick to read.
-      Map<String, Integer> fileNumbers = new HashMap<>();
-      List<String> fileNames = new ArrayList<>();
-      for (Entry entry : entries) {
-        for (String name : entry.files()) {
-          if (fileNumbers.putIfAbsent(name, fileNames.size()) == null) {
-            fileNames.add(name);
-          }
+    CacheBytes.Writer out = new CacheBytes.Writer();
+    out.ascii(MAGIC);
+    out.writeInt(FORMAT);
+    out.writeShortString(GENERATOR_VERSION);
+    out.writeString(global);
+    writeStrings(out, siteFiles);
+    out.writeInt(feedExcerpts.size());
+    for (Map.Entry<String, String> excerpt : new TreeMap<>(feedExcerpts).entrySet()) {
+      out.writeString(excerpt.getKey());
+      out.writeString(excerpt.getValue());
+    }
+    // Documents share their file names (index.html, versions/1.html, …): each name is
+    // written once and entries refer to it by number, which keeps a large site's cache
+    // small and quick to read.
+    Map<String, Integer> fileNumbers = new HashMap<>();
+    List<String> fileNames = new ArrayList<>();
+    for (Entry entry : entries) {
+      for (String name : entry.files()) {
+        if (fileNumbers.putIfAbsent(name, fileNames.size()) == null) {
+          fileNames.add(name);
         }
       }
-      writeStrings(out, fileNames);
-      out.writeInt(entries.size());
-      for (Entry entry : entries) {
-        entry.write(out, fileNumbers);
-      }
-      out.flush();
-      DataOutputStream tail = new DataOutputStream(stream);
-      tail.writeLong(crc.getValue());
-      tail.flush();
+    }
+    writeStrings(out, fileNames);
+    out.writeInt(entries.size());
+    for (Entry entry : entries) {
+      entry.write(out, fileNumbers);
+    }
+    CRC32 crc = new CRC32();
+    crc.update(out.bytes(), 0, out.size());
+    out.writeLong(crc.getValue());
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    try (OutputStream stream = Files.newOutputStream(temporary)) {
+      stream.write(out.bytes(), 0, out.size());
     }
     SiteOutput.replace(temporary, file);
   }
@@ -226,23 +212,6 @@ public final class BuildCache {
     return feedExcerpts;
   }
 
-  /** A string of any length (writeUTF stops at 64 KB). */
-  private static void writeLongString(DataOutputStream out, String string) throws IOException {
-    byte[] bytes = string.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(bytes.length);
-    out.write(bytes);
-  }
-
-  private static String readLongString(DataInputStream in) throws IOException {
-    int length = in.readInt();
-    if (length < 0 || length > in.available()) {
-      throw new IOException("string length " + length + " out of range");
-    }
-    byte[] bytes = new byte[length];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
-  }
-
   private static String firstLine(String message) {
     if (message == null) {
       return "no detail";
@@ -251,47 +220,45 @@ public final class BuildCache {
     return end < 0 ? message : message.substring(0, end);
   }
 
-  private static void writeStrings(DataOutputStream out, List<String> strings)
-      throws IOException {
+  private static void writeStrings(CacheBytes.Writer out, List<String> strings) {
     out.writeInt(strings.size());
     for (String string : strings) {
-      out.writeUTF(string);
+      out.writeString(string);
     }
   }
 
-  private static List<String> readStrings(DataInputStream in) throws IOException {
-    int count = in.readInt();
+  private static List<String> readStrings(CacheBytes.Reader in) throws IOException {
+    int count = in.readCount(4);
     List<String> strings = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      strings.add(in.readUTF());
+      strings.add(in.readString());
     }
     return List.copyOf(strings);
   }
 
-  private static void writeProblems(DataOutputStream out, List<Problem> problems)
-      throws IOException {
+  private static void writeProblems(CacheBytes.Writer out, List<Problem> problems) {
     out.writeInt(problems.size());
     for (Problem problem : problems) {
-      out.writeUTF(problem.path().toString());
-      out.writeUTF(problem.reason());
+      out.writeString(problem.path().toString());
+      out.writeString(problem.reason());
     }
   }
 
-  private static List<Problem> readProblems(DataInputStream in) throws IOException {
-    int count = in.readInt();
+  private static List<Problem> readProblems(CacheBytes.Reader in) throws IOException {
+    int count = in.readCount(8);
     List<Problem> problems = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      problems.add(new Problem(Path.of(in.readUTF()), in.readUTF()));
+      problems.add(new Problem(Path.of(in.readString()), in.readString()));
     }
     return List.copyOf(problems);
   }
 
-  private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {
+  private static void writeInstant(CacheBytes.Writer out, Instant instant) {
     out.writeLong(instant.getEpochSecond());
     out.writeInt(instant.getNano());
   }
 
-  private static Instant readInstant(DataInputStream in) throws IOException {
+  private static Instant readInstant(CacheBytes.Reader in) throws IOException {
     return Instant.ofEpochSecond(in.readLong(), in.readInt());
   }
 
@@ -346,14 +313,14 @@ public final class BuildCache {
           pageKeys);
     }
 
-    void write(DataOutputStream out, Map<String, Integer> fileNumbers) throws IOException {
-      out.writeUTF(source);
-      out.writeUTF(name);
-      out.writeUTF(fingerprint);
-      out.writeUTF(hash);
+    void write(CacheBytes.Writer out, Map<String, Integer> fileNumbers) {
+      out.writeString(source);
+      out.writeString(name);
+      out.writeString(fingerprint);
+      out.writeString(hash);
       out.writeBoolean(summary != null);
       if (summary != null) {
-        out.writeUTF(summary.title());
+        out.writeString(summary.title());
         writeInstant(out, summary.firstSeen());
         writeInstant(out, summary.lastChanged());
         writeInstant(out, summary.lastChecked());
@@ -382,20 +349,20 @@ public final class BuildCache {
       }
     }
 
-    static Entry read(DataInputStream in, List<String> fileNames) throws IOException {
-      String source = in.readUTF();
-      String name = in.readUTF();
-      String fingerprint = in.readUTF();
-      String hash = in.readUTF();
+    static Entry read(CacheBytes.Reader in, List<String> fileNames) throws IOException {
+      String source = in.readString();
+      String name = in.readString();
+      String fingerprint = in.readString();
+      String hash = in.readString();
       DocumentSummary summary = null;
       if (in.readBoolean()) {
-        String title = in.readUTF();
+        String title = in.readString();
         Instant firstSeen = readInstant(in);
         Instant lastChanged = readInstant(in);
         Instant lastChecked = readInstant(in);
         int versions = in.readInt();
         boolean frozen = in.readBoolean();
-        int count = in.readInt();
+        int count = in.readCount(48);
         List<ChangeSummary> changes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
           changes.add(new ChangeSummary(in.readInt(), in.readInt(), readInstant(in),
@@ -406,19 +373,13 @@ public final class BuildCache {
       }
       List<Problem> problems = readProblems(in);
       List<Problem> warnings = readProblems(in);
-      int fileCount = in.readInt();
-      if (fileCount < 0 || fileCount > in.available() / 4) {
-        throw new IOException("file count " + fileCount + " out of range");
-      }
+      int fileCount = in.readCount(4);
       List<String> files = new ArrayList<>(fileCount);
       for (int i = 0; i < fileCount; i++) {
         // An index out of range throws, and the cache is ignored as damaged.
         files.add(fileNames.get(in.readInt()));
       }
-      int keyCount = in.readInt();
-      if (keyCount < 0 || keyCount > in.available() / 8) {
-        throw new IOException("key count " + keyCount + " out of range");
-      }
+      int keyCount = in.readCount(8);
       List<Long> pageKeys = new ArrayList<>(keyCount);
       for (int i = 0; i < keyCount; i++) {
         pageKeys.add(in.readLong());

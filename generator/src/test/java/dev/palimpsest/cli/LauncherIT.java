@@ -90,6 +90,8 @@ class LauncherIT {
     Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
     Run first = launcher(flags, "--out", site.toString());
     assertEquals("4", flag(first, "TieredStopAtLevel"), "a first build");
+    assertEquals("35", flag(first, "C1MaxInlineSize"), "the JVM's own inlining");
+    assertEquals(String.valueOf(hugePagesOnRequest()), flag(first, "UseTransparentHugePages"));
     touchSnapshot();
     Run writing = launcher(flags, "--out", site.toString());
     assertEquals("1", flag(writing, "TieredStopAtLevel"),
@@ -99,6 +101,10 @@ class LauncherIT {
     Run rebuild = launcher(flags, "--out", site.toString());
     assertEquals("1", flag(rebuild, "TieredStopAtLevel"), "a rebuild with the archive");
     assertEquals("1", flag(rebuild, "CICompilerCount"));
+    assertEquals("15", flag(rebuild, "C1MaxInlineSize"));
+    assertEquals("3", flag(rebuild, "C1MaxInlineLevel"));
+    assertEquals("10000", flag(rebuild, "Tier3BackEdgeThreshold"));
+    assertEquals(String.valueOf(hugePagesOnRequest()), flag(rebuild, "UseTransparentHugePages"));
     // Where the JVM has the option, the archive is mapped where it was written for.
     boolean pinnable = run(Map.of(), List.of(java(), "-XX:+UnlockDiagnosticVMOptions",
         "-XX:ArchiveRelocationMode=0", "-version")).code() == 0;
@@ -207,10 +213,20 @@ class LauncherIT {
     assertEquals("", run.stderr());
   }
 
+  /** Whether Linux gives huge pages to a process that asks (transparent huge pages). */
+  private static boolean hugePagesOnRequest() throws IOException {
+    Path setting = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    if (!Files.isReadable(setting)) {
+      return false;
+    }
+    String mode = Files.readString(setting);
+    return mode.contains("[madvise]") || mode.contains("[always]");
+  }
+
   /** The value of a flag of the JVM that printed its flags. */
   private static String flag(Run run, String name) {
     assertBuilt(run);
-    Matcher value = Pattern.compile(" " + name + "\\s+=\\s+(\\d+)").matcher(run.stdout());
+    Matcher value = Pattern.compile(" " + name + "\\s+=\\s+(\\w+)").matcher(run.stdout());
     assertTrue(value.find(), name + " in " + run.stdout());
     return value.group(1);
   }
