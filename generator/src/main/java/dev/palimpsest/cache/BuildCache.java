@@ -34,6 +34,8 @@ public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
   static final int FORMAT = 8;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
+  /** The bytes of a change in the file: from and to, two times of 12 bytes, three counts. */
+  private static final int CHANGE_BYTES = 4 + 4 + 12 + 12 + 4 + 4 + 4;
   /** The first bytes of every cache file. */
   private static final String MAGIC = "palimpsest build cache";
 
@@ -362,7 +364,7 @@ public final class BuildCache {
         Instant lastChecked = readInstant(in);
         int versions = in.readInt();
         boolean frozen = in.readBoolean();
-        int count = in.readCount(48);
+        int count = in.readCount(CHANGE_BYTES);
         List<ChangeSummary> changes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
           changes.add(new ChangeSummary(in.readInt(), in.readInt(), readInstant(in),
