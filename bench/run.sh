@@ -52,6 +52,9 @@ command -v git >/dev/null || install git
 # timed NAME COMMAND...: runs it under /usr/bin/time; sets secs and rss_mib.
 timed() {
   local log=$work/time.log
+  # What the steps before wrote and removed goes to disk first: the kernel would otherwise do
+  # it in the background during this step, and charge one tool for another's files.
+  sync
   /usr/bin/time -f "%e %M" -o "$log" "$@" >/dev/null 2>"$work/stderr.log" || {
     local code=$?
     # Palimpsest exits 1 when inputs were reported, git diff when files differ.

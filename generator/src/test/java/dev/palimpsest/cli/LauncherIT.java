@@ -90,7 +90,9 @@ class LauncherIT {
     Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal");
     Run first = launcher(flags, "--out", site.toString());
     assertEquals("4", flag(first, "TieredStopAtLevel"), "a first build");
-    assertEquals("35", flag(first, "C1MaxInlineSize"), "the JVM's own inlining");
+    assertEquals("35", flag(first, "C1MaxInlineSize"), "the JVM's own quick inlining");
+    assertEquals("4", flag(first, "MaxInlineLevel"), "less optimised inlining");
+    assertEquals("500", flag(first, "InlineSmallCode"));
     assertEquals(String.valueOf(hugePagesOnRequest()), flag(first, "UseTransparentHugePages"));
     touchSnapshot();
     Run writing = launcher(flags, "--out", site.toString());
@@ -116,9 +118,14 @@ class LauncherIT {
     if (pinnable) {
       assertEquals("0", flag(rebuild, "ArchiveRelocationMode"));
     }
-    assertEquals("4", flag(launcher(flags, "--out", site.toString(), "--full"),
-        "TieredStopAtLevel"), "a --full build");
+    Run full = launcher(flags, "--out", site.toString(), "--full");
+    assertEquals("4", flag(full, "TieredStopAtLevel"), "a --full build");
+    assertEquals("4", flag(full, "MaxInlineLevel"));
     assertEquals(1, archives().size());
+    Run chosen = launcher(Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintFlagsFinal",
+        "JAVA_OPTS", "-XX:MaxInlineLevel=9"), "--out", site.toString(), "--full");
+    assertEquals("9", flag(chosen, "MaxInlineLevel"), "inlining that JAVA_OPTS choose");
+    assertEquals("2500", flag(chosen, "InlineSmallCode"), "and the JVM's own for the rest");
   }
 
   @Test
