@@ -6,6 +6,7 @@ import dev.palimpsest.document.DocumentResult;
 import dev.palimpsest.document.DocumentStage;
 import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.document.PreviousBuild;
+import dev.palimpsest.layout.SiteLayout;
 import dev.palimpsest.read.DocumentInput;
 import dev.palimpsest.read.SnapshotFile;
 import dev.palimpsest.read.SnapshotFolder;
@@ -36,6 +37,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * One run of a {@link Generator}: scan, the document stage for every document (in parallel),
@@ -75,85 +77,20 @@ final class SiteBuild {
       tree.problems().forEach(generator.listener()::problem);
       Instant now = generator.now(newestSnapshot(tree));
       pool = pool(tree.documentCount());
-      String global = globalHash(now);
+      String global = globalHash();
       Optional<BuildCache> previous = reading.join().filter(cache -> cache.appliesTo(global));
       warnings.forEach(generator.listener()::warning);
-      // With a cache to say what the current site holds, only what changed is written, into
-      // the site itself; without one, a whole new site is staged and swapped in.
-      boolean inPlace = previous.isPresent();
-      if (inPlace) {
-        site.updateInPlace();
-      }
       generator.listener().started(tree.documentCount());
       List<Inputs> inputs = inParallel(pool, documents(tree),
           document -> Inputs.of(document, previous));
-
-      boolean nothingChanged = previous.isPresent()
-          && previous.get().size() == inputs.size()
-          && inputs.stream().allMatch(Inputs::unchanged);
-      List<Outcome> outcomes;
-      RecentExcerpts recent = new RecentExcerpts();
-      if (nothingChanged) {
-        outcomes = inputs.stream().map(Outcome::kept).toList();
-        inputs.forEach(i -> generator.listener().documentDone(i.source().name(),
-            i.document().name()));
-      } else {
-        // A few documents to build (a rebuild after a new snapshot): their pages are built on
-        // all cores instead, since the documents alone would leave cores idle.
-        long toBuild = inputs.stream().filter(i -> !i.unchanged()).count();
-        DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), now,
-            toBuild < generator.threads());
-        outcomes = inParallel(pool, inputs, i -> build(i, stage, site, recent));
+      Scan scan = new Scan(tree, inputs, now, global, problems, warnings, cacheFile);
+      if (previous.isEmpty()) {
+        return buildAfresh(site, scan, pool, started);
       }
-
-      List<DocumentSummary> summaries = new ArrayList<>();
-      for (Outcome outcome : outcomes) {
-        outcome.entry().documentSummary().ifPresent(summaries::add);
-        problems.addAll(outcome.entry().problemList());
-        warnings.addAll(outcome.entry().warningList());
-        if (nothingChanged) {
-          outcome.entry().problemList().forEach(generator.listener()::problem);
-          outcome.entry().warningList().forEach(generator.listener()::warning);
-        }
+      if (nothingChanged(previous.get(), scan)) {
+        return keepSite(scan, previous.get(), started);
       }
-      problems.sort(IN_PATH_ORDER);
-      warnings.sort(IN_PATH_ORDER);
-      boolean write = problems.isEmpty() || !generator.strict();
-      int kept;
-      if (nothingChanged) {
-        kept = outcomes.stream().mapToInt(o -> o.entry().files().size()).sum();
-        if (inputs.stream().anyMatch(Inputs::touched)) {
-          // Files touched but not changed: remember their new times, so they are not read
-          // again next time. The site itself stays as it is.
-          BuildCache.empty(global).write(cacheFile, entries(outcomes),
-              previous.get().siteFiles(), previous.get().feedExcerpts());
-        }
-      } else {
-        SiteStage.Result siteStage = new SiteStage(templates(), feeds(), generator.title(),
-            generator.baseUrl(), now).build(tree.sources(), summaries, site,
-            currentSite(previous, outcomes), recent);
-        List<String> siteFiles = siteStage.files();
-        kept = site.filesKept();
-        if (write) {
-          // No cache while the site is swapped or updated: a build killed in between leaves
-          // none, so the next one builds everything afresh.
-          BuildCache.delete(cacheFile);
-          if (inPlace) {
-            site.commitInPlace(stale(previous.get(), outcomes, siteFiles));
-          } else {
-            site.commit();
-          }
-          BuildCache.empty(global).write(cacheFile, entries(outcomes), siteFiles,
-              siteStage.feedExcerpts());
-        }
-      }
-      int versions = summaries.stream().mapToInt(DocumentSummary::versions).sum();
-      int changes = summaries.stream().mapToInt(s -> s.changes().size()).sum();
-      int sources = (int) summaries.stream().map(DocumentSummary::source).distinct().count();
-      return new BuildReport(out, sources, summaries.size(), versions, changes,
-          write && !nothingChanged ? site.filesWritten() : 0, problems, warnings,
-          write, Duration.ofNanos(System.nanoTime() - started),
-          write ? kept : 0, nothingChanged);
+      return updateInPlace(site, scan, previous.get(), pool, started);
     } catch (Templates.TemplateProblem e) {
       throw new BuildException("template error: " + e.getMessage(), e);
     } catch (IOException | UncheckedIOException e) {
@@ -163,6 +100,148 @@ final class SiteBuild {
         pool.shutdownNow();
       }
     }
+  }
+
+  /**
+   * What the build found before any page was built: the snapshot folder, each document's inputs
+   * against the cache, "now", the global hash, and the problems and warnings so far.
+   */
+  private record Scan(SnapshotTree tree, List<Inputs> inputs, Instant now, String global,
+      List<Problem> problems, List<Problem> warnings, Path cacheFile) {}
+
+  /**
+   * Whether the site in place is the site of these inputs: the same documents, none of them
+   * changed, and the same "now", which the history and index pages show.
+   */
+  private static boolean nothingChanged(BuildCache previous, Scan scan) {
+    return previous.size() == scan.inputs().size()
+        && previous.now().equals(scan.now())
+        && scan.inputs().stream().allMatch(Inputs::unchanged);
+  }
+
+  /**
+   * Nothing changed: the site stays exactly as it is. Only the cache is written again, when
+   * some input files were touched without changing, so that they are not read again next time.
+   */
+  private BuildReport keepSite(Scan scan, BuildCache previous, long started)
+      throws IOException {
+    List<Outcome> outcomes = scan.inputs().stream().map(Outcome::kept).toList();
+    for (Outcome outcome : outcomes) {
+      outcome.entry().problemList().forEach(generator.listener()::problem);
+      outcome.entry().warningList().forEach(generator.listener()::warning);
+      generator.listener().documentDone(outcome.entry().source(), outcome.entry().name());
+    }
+    if (scan.inputs().stream().anyMatch(Inputs::touched)) {
+      BuildCache.write(scan.cacheFile(), scan.global(), scan.now(), entries(outcomes),
+          previous.siteFiles(), previous.feedExcerpts());
+    }
+    int kept = outcomes.stream().mapToInt(o -> o.entry().files().size()).sum();
+    return report(scan, outcomes, 0, kept, true, true, started);
+  }
+
+  /**
+   * Some inputs or "now" changed: the pages that come out otherwise are rendered and written
+   * into the site in place, and those of removed documents and versions deleted.
+   */
+  private BuildReport updateInPlace(SiteOutput site, Scan scan, BuildCache previous,
+      ExecutorService pool, long started) throws IOException, BuildException {
+    site.updateInPlace();
+    Rendered rendered = render(site, scan, Optional.of(previous), pool,
+        outcomes -> currentSite(previous, outcomes));
+    if (!rendered.write()) {
+      return report(scan, rendered.outcomes(), 0, 0, false, false, started);
+    }
+    // No cache while the site is updated: a build killed in between leaves none, so the next
+    // one builds everything afresh.
+    BuildCache.delete(scan.cacheFile());
+    site.commitInPlace(stale(previous, rendered.outcomes(), rendered.siteFiles()));
+    writeCache(scan, rendered);
+    return report(scan, rendered.outcomes(), site.filesWritten(), site.filesKept(), true,
+        false, started);
+  }
+
+  /** No usable cache: every page is rendered into a new site, which replaces the old one. */
+  private BuildReport buildAfresh(SiteOutput site, Scan scan, ExecutorService pool,
+      long started) throws IOException, BuildException {
+    Rendered rendered = render(site, scan, Optional.empty(), pool,
+        outcomes -> SiteStage.CurrentSite.NONE);
+    if (!rendered.write()) {
+      return report(scan, rendered.outcomes(), 0, 0, false, false, started);
+    }
+    BuildCache.delete(scan.cacheFile());
+    site.commit();
+    writeCache(scan, rendered);
+    return report(scan, rendered.outcomes(), site.filesWritten(), 0, true, false, started);
+  }
+
+  /**
+   * What {@link #render} made: each document's outcome, the files of the site stage and the
+   * excerpts its feeds used, and whether the site is to be written (not a strict build with
+   * problems).
+   */
+  private record Rendered(List<Outcome> outcomes, List<String> siteFiles,
+      Map<String, String> feedExcerpts, boolean write) {}
+
+  /**
+   * Runs the document stage for every document (keeping what {@code previous} allows) and then
+   * the site stage, into the staged site.
+   */
+  private Rendered render(SiteOutput site, Scan scan, Optional<BuildCache> previous,
+      ExecutorService pool, Function<List<Outcome>, SiteStage.CurrentSite> currentSite)
+      throws IOException, BuildException {
+    // A few documents to build (a rebuild after a new snapshot): their pages are built on
+    // all cores instead, since the documents alone would leave cores idle.
+    long toBuild = scan.inputs().stream().filter(i -> !i.unchanged()).count();
+    DocumentStage stage = new DocumentStage(templates(), feeds(), generator.title(), scan.now(),
+        toBuild < generator.threads());
+    RecentExcerpts recent = new RecentExcerpts();
+    Optional<Instant> builtAt = previous.map(BuildCache::now);
+    List<Outcome> outcomes = inParallel(pool, scan.inputs(),
+        i -> build(i, stage, site, recent, builtAt));
+    List<DocumentSummary> summaries = summaries(outcomes);
+    for (Outcome outcome : outcomes) {
+      scan.problems().addAll(outcome.entry().problemList());
+      scan.warnings().addAll(outcome.entry().warningList());
+    }
+    SiteStage.Result siteStage = new SiteStage(templates(), feeds(), generator.title(),
+        generator.baseUrl(), scan.now()).build(scan.tree().sources(), summaries, site,
+        currentSite.apply(outcomes), recent);
+    boolean write = scan.problems().isEmpty() || !generator.strict();
+    return new Rendered(outcomes, siteStage.files(), siteStage.feedExcerpts(), write);
+  }
+
+  private void writeCache(Scan scan, Rendered rendered) throws IOException {
+    BuildCache.write(scan.cacheFile(), scan.global(), scan.now(), entries(rendered.outcomes()),
+        rendered.siteFiles(), rendered.feedExcerpts());
+  }
+
+  private BuildReport report(Scan scan, List<Outcome> outcomes, int written, int kept,
+      boolean siteWritten, boolean nothingChanged, long started) {
+    List<DocumentSummary> summaries = summaries(outcomes);
+    List<Problem> problems = new ArrayList<>(scan.problems());
+    List<Problem> warnings = new ArrayList<>(scan.warnings());
+    if (nothingChanged) {
+      for (Outcome outcome : outcomes) {
+        problems.addAll(outcome.entry().problemList());
+        warnings.addAll(outcome.entry().warningList());
+      }
+    }
+    problems.sort(IN_PATH_ORDER);
+    warnings.sort(IN_PATH_ORDER);
+    int versions = summaries.stream().mapToInt(DocumentSummary::versions).sum();
+    int changes = summaries.stream().mapToInt(s -> s.changes().size()).sum();
+    int sources = (int) summaries.stream().map(DocumentSummary::source).distinct().count();
+    return new BuildReport(out, sources, summaries.size(), versions, changes, written, problems,
+        warnings, siteWritten, Duration.ofNanos(System.nanoTime() - started), kept,
+        nothingChanged);
+  }
+
+  private static List<DocumentSummary> summaries(List<Outcome> outcomes) {
+    List<DocumentSummary> summaries = new ArrayList<>();
+    for (Outcome outcome : outcomes) {
+      outcome.entry().documentSummary().ifPresent(summaries::add);
+    }
+    return summaries;
   }
 
   // Templates are loaded only when some page is to be rendered: a build that finds nothing
@@ -181,27 +260,37 @@ final class SiteBuild {
   }
 
   /**
-   * What every page depends on besides its document's own inputs: the generator, the options,
-   * the templates folder and where the snapshots are (problem paths name it).
+   * What every page depends on besides its document's own inputs and "now": the generator, the
+   * options, the templates folder and where the snapshots are (problem paths name it). "Now" is
+   * kept in the cache beside it, since only the pages that show now-relative text depend on it.
    */
-  private String globalHash(Instant now) throws IOException {
+  private String globalHash() throws IOException {
     return InputHashes.global(List.of(BuildCache.GENERATOR_VERSION,
-        String.valueOf(generator.baseUrl()), generator.title(), now.toString(),
+        String.valueOf(generator.baseUrl()), generator.title(),
         snapshots.toAbsolutePath().normalize().toString()), generator.templates());
   }
 
   /**
-   * Keeps a document's pages from the current site when it can, else builds them and offers
-   * their feed excerpts to {@code recent}.
+   * Keeps a document's pages from the current site when it can (rendering its history page
+   * again when what it says relative to "now" moved), else builds them and offers their feed
+   * excerpts to {@code recent}.
+   *
+   * @param builtAt the "now" of the build that made the current site, when there is a cache
    */
   private Outcome build(Inputs inputs, DocumentStage stage, SiteOutput site,
-      RecentExcerpts recent) throws IOException {
+      RecentExcerpts recent, Optional<Instant> builtAt) throws IOException {
     String dir = inputs.source().name() + "/" + inputs.document().name();
     Outcome outcome = null;
     if (inputs.unchanged()) {
       BuildCache.Entry entry = inputs.previous().orElseThrow();
+      boolean historyMoved = entry.summary() != null
+          && stage.historyMoved(entry.summary(), builtAt.orElseThrow());
       try {
-        site.keep(dir, entry.files());
+        site.keep(dir, historyMoved ? withoutHistory(entry.files()) : entry.files());
+        if (historyMoved) {
+          stage.rewriteHistory(inputs.source(), inputs.document(), entry.summary(),
+              entry.headlines(), site);
+        }
         outcome = Outcome.kept(inputs);
         entry.problemList().forEach(generator.listener()::problem);
         entry.warningList().forEach(generator.listener()::warning);
@@ -225,24 +314,25 @@ final class SiteBuild {
       result.summary().ifPresent(summary -> recent.offer(summary, result.excerpts()));
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
           inputs.fingerprint(), hash, result.summary(), result.problems(),
-          result.warnings(), result.files(), result.pageKeys()), false);
+          result.warnings(), result.files(), result.pageKeys(), result.headlines()), false);
     }
     generator.listener().documentDone(inputs.source().name(), inputs.document().name());
     return outcome;
   }
 
+  private static List<String> withoutHistory(List<String> files) {
+    return files.stream().filter(file -> !file.equals(SiteLayout.HISTORY)).toList();
+  }
+
   /**
    * What the site stage may take from the current site: the pages of the sources it has right
-   * (every document of theirs kept, and none added or removed), and the feed excerpts of the
-   * documents kept. Without a cache, nothing.
+   * (every document of theirs kept, and none added or removed), the feed excerpts of the
+   * documents kept, and the "now" its pages were rendered with.
    */
-  private static SiteStage.CurrentSite currentSite(Optional<BuildCache> previous,
+  private static SiteStage.CurrentSite currentSite(BuildCache previous,
       List<Outcome> outcomes) {
-    if (previous.isEmpty()) {
-      return SiteStage.CurrentSite.NONE;
-    }
     Map<String, Integer> documentsBefore = new HashMap<>();
-    for (BuildCache.Entry entry : previous.get().entries()) {
+    for (BuildCache.Entry entry : previous.entries()) {
       documentsBefore.merge(entry.source(), 1, Integer::sum);
     }
     Map<String, Integer> documentsNow = new HashMap<>();
@@ -259,7 +349,7 @@ final class SiteBuild {
     return new SiteStage.CurrentSite(source -> !changed.contains(source)
         && documentsNow.getOrDefault(source, 0).equals(documentsBefore.get(source)),
         document -> kept.contains(document.source() + "/" + document.name()),
-        previous.get().feedExcerpts());
+        previous.feedExcerpts(), previous.now());
   }
 
   /**

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,13 @@ import java.util.zip.CRC32;
  * file with a checksum: a no-op rebuild of a large site reads it whole, and a text format took
  * most of that build's time. A cache is used only when its format, the generator version and
  * the global hash (templates and options) match; anything else is ignored, with a warning when
- * the file is not a cache this generator wrote or is damaged.
+ * the file is not a cache this generator wrote or is damaged. "Now" is not part of the global
+ * hash but kept beside it: only the pages that show now-relative text depend on it, and the
+ * build compares what they would say then and now.
  */
 public final class BuildCache {
   /** Raised when the file format changes, or pages come out differently for the same input. */
-  static final int FORMAT = 8;
+  static final int FORMAT = 9;
   public static final String GENERATOR_VERSION = GeneratorBuild.ID;
   /** The bytes of a change in the file: from and to, two times of 12 bytes, three counts. */
   private static final int CHANGE_BYTES = 4 + 4 + 12 + 12 + 4 + 4 + 4;
@@ -40,21 +43,18 @@ public final class BuildCache {
   private static final String MAGIC = "palimpsest build cache";
 
   private final String global;
+  private final Instant now;
   private final Map<String, Entry> documents;
   private final List<String> siteFiles;
   private final Map<String, String> feedExcerpts;
 
-  private BuildCache(String global, Map<String, Entry> documents, List<String> siteFiles,
-      Map<String, String> feedExcerpts) {
+  private BuildCache(String global, Instant now, Map<String, Entry> documents,
+      List<String> siteFiles, Map<String, String> feedExcerpts) {
     this.global = global;
+    this.now = now;
     this.documents = documents;
     this.siteFiles = siteFiles;
     this.feedExcerpts = feedExcerpts;
-  }
-
-  /** An empty cache for a build whose templates and options hash to {@code global}. */
-  public static BuildCache empty(String global) {
-    return new BuildCache(global, new HashMap<>(), List.of(), Map.of());
   }
 
   /** The cache file of the site at {@code out}. */
@@ -98,6 +98,7 @@ public final class BuildCache {
         throw new IOException("checksum does not match");
       }
       String global = in.readString();
+      Instant now = readInstant(in);
       List<String> siteFiles = readStrings(in);
       int excerptCount = in.readCount(8);
       Map<String, String> feedExcerpts = new HashMap<>();
@@ -111,7 +112,7 @@ public final class BuildCache {
         Entry entry = Entry.read(in, fileNames);
         documents.put(entry.key(), entry);
       }
-      return Optional.of(new BuildCache(global, documents, siteFiles, feedExcerpts));
+      return Optional.of(new BuildCache(global, now, documents, siteFiles, feedExcerpts));
     } catch (IOException | RuntimeException e) {
       warnings.add(new Problem(file, "build cache ignored: not a readable cache ("
           + firstLine(e.getMessage()) + "); building everything"));
@@ -143,19 +144,22 @@ public final class BuildCache {
   }
 
   /**
-   * Writes this cache to {@code file}, atomically.
+   * Writes the cache of a build to {@code file}, atomically.
    *
+   * @param global the build's global hash (templates and options)
+   * @param now the "now" its pages were rendered with
    * @param entries every document of the site
    * @param siteFiles the files of the site stage, relative to the site root
    * @param feedExcerpts the excerpts the site and source feeds used, by feed id
    */
-  public void write(Path file, Collection<Entry> entries, List<String> siteFiles,
-      Map<String, String> feedExcerpts) throws IOException {
+  public static void write(Path file, String global, Instant now, Collection<Entry> entries,
+      List<String> siteFiles, Map<String, String> feedExcerpts) throws IOException {
     CacheBytes.Writer out = new CacheBytes.Writer();
     out.ascii(MAGIC);
     out.writeInt(FORMAT);
     out.writeShortString(GENERATOR_VERSION);
     out.writeString(global);
+    writeInstant(out, now);
     writeStrings(out, siteFiles);
     out.writeInt(feedExcerpts.size());
     for (Map.Entry<String, String> excerpt : new TreeMap<>(feedExcerpts).entrySet()) {
@@ -187,6 +191,11 @@ public final class BuildCache {
       stream.write(out.bytes(), 0, out.size());
     }
     SiteOutput.replace(temporary, file);
+  }
+
+  /** The "now" the last build rendered its pages with. */
+  public Instant now() {
+    return now;
   }
 
   /** The entry of the document at {@code source/name}, if the last build had one. */
@@ -255,6 +264,49 @@ public final class BuildCache {
     return List.copyOf(problems);
   }
 
+  /** A version's headline: none, the previous version's, or a text of its own. */
+  private static final byte NO_HEADLINE = 0;
+  private static final byte SAME_HEADLINE = 1;
+  private static final byte NEW_HEADLINE = 2;
+
+  /**
+   * Headlines, each the previous one's written as one byte: most documents keep one headline
+   * through all their versions.
+   */
+  private static void writeHeadlines(CacheBytes.Writer out, List<String> headlines) {
+    out.writeInt(headlines.size());
+    String previous = null;
+    for (String headline : headlines) {
+      if (headline == null) {
+        out.writeByte(NO_HEADLINE);
+      } else if (headline.equals(previous)) {
+        out.writeByte(SAME_HEADLINE);
+      } else {
+        out.writeByte(NEW_HEADLINE);
+        out.writeString(headline);
+      }
+      previous = headline;
+    }
+  }
+
+  private static List<String> readHeadlines(CacheBytes.Reader in) throws IOException {
+    int count = in.readCount(1);
+    List<String> headlines = new ArrayList<>(count);
+    String previous = null;
+    for (int i = 0; i < count; i++) {
+      byte kind = in.readByte();
+      String headline = switch (kind) {
+        case NO_HEADLINE -> null;
+        case SAME_HEADLINE -> previous;
+        case NEW_HEADLINE -> in.readString();
+        default -> throw new IOException("unknown headline kind " + kind);
+      };
+      headlines.add(headline);
+      previous = headline;
+    }
+    return Collections.unmodifiableList(headlines);
+  }
+
   private static void writeInstant(CacheBytes.Writer out, Instant instant) {
     out.writeLong(instant.getEpochSecond());
     out.writeInt(instant.getNano());
@@ -277,18 +329,20 @@ public final class BuildCache {
    * @param files the files it wrote, relative to its folder in the site
    * @param pageKeys the keys of its pages, as {@link dev.palimpsest.document.DocumentResult}
    *     gave them
+   * @param headlines its versions' headlines, as {@link dev.palimpsest.document.DocumentResult}
+   *     gave them ({@code null} where a version has none)
    */
   public record Entry(String source, String name, String fingerprint, String hash,
       DocumentSummary summary, List<Problem> problems, List<Problem> warnings,
-      List<String> files, List<Long> pageKeys) {
+      List<String> files, List<Long> pageKeys, List<String> headlines) {
 
     /** An entry for a document just built. */
     public static Entry of(String source, String name, String fingerprint, String hash,
         Optional<DocumentSummary> summary, List<Problem> problems, List<Problem> warnings,
-        List<String> files, List<Long> pageKeys) {
+        List<String> files, List<Long> pageKeys, List<String> headlines) {
       return new Entry(source, name, fingerprint, hash, summary.orElse(null),
           List.copyOf(problems), List.copyOf(warnings), List.copyOf(files),
-          List.copyOf(pageKeys));
+          List.copyOf(pageKeys), Collections.unmodifiableList(new ArrayList<>(headlines)));
     }
 
     /** Its folder in the site, {@code source/name}; unique among the entries of a cache. */
@@ -312,7 +366,7 @@ public final class BuildCache {
     /** The same entry with a fresh fingerprint, for inputs touched but not changed. */
     public Entry withFingerprint(String fingerprint) {
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files,
-          pageKeys);
+          pageKeys, headlines);
     }
 
     void write(CacheBytes.Writer out, Map<String, Integer> fileNumbers) {
@@ -349,6 +403,7 @@ public final class BuildCache {
       for (long key : pageKeys) {
         out.writeLong(key);
       }
+      writeHeadlines(out, headlines);
     }
 
     static Entry read(CacheBytes.Reader in, List<String> fileNames) throws IOException {
@@ -386,8 +441,9 @@ public final class BuildCache {
       for (int i = 0; i < keyCount; i++) {
         pageKeys.add(in.readLong());
       }
+      List<String> headlines = readHeadlines(in);
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings,
-          List.copyOf(files), List.copyOf(pageKeys));
+          List.copyOf(files), List.copyOf(pageKeys), headlines);
     }
   }
 }

@@ -33,8 +33,12 @@ final class CacheBytes {
     }
 
     void writeBoolean(boolean value) {
+      writeByte((byte) (value ? 1 : 0));
+    }
+
+    void writeByte(byte value) {
       room(1);
-      bytes[size++] = (byte) (value ? 1 : 0);
+      bytes[size++] = value;
     }
 
     void writeInt(int value) {
@@ -147,7 +151,7 @@ final class CacheBytes {
       return utf8(length);
     }
 
-    private byte readByte() throws IOException {
+    byte readByte() throws IOException {
       try {
         return buffer.get();
       } catch (BufferUnderflowException e) {

@@ -1,5 +1,6 @@
 package dev.palimpsest.document;
 
+import dev.palimpsest.layout.SiteLayout;
 import java.time.Instant;
 
 /**
@@ -20,6 +21,6 @@ public record ChangeSummary(int from, int to, Instant fromTime, Instant toTime, 
 
   /** The diff page's file name inside the document's folder. */
   public String diffPath() {
-    return "diffs/" + from + "-" + to + ".html";
+    return SiteLayout.diff(from, to);
   }
 }

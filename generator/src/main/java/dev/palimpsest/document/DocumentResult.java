@@ -1,6 +1,8 @@
 package dev.palimpsest.document;
 
 import dev.palimpsest.Problem;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,15 +19,19 @@ import java.util.Optional;
  * @param excerpts the feed excerpt of each change of the summary, in order, for the site and
  *     source feeds to take without reading the document's feed back; tens of kilobytes for a
  *     long history, to be let go of once the few that those feeds may need are taken
+ * @param headlines each version's headline, oldest first, {@code null} where a version has
+ *     none: with the summary, what the history page shows, so that it can be rendered again
+ *     without the snapshots when only "now" moved
  */
 public record DocumentResult(Optional<DocumentSummary> summary, List<Problem> problems,
     List<Problem> warnings, List<String> files, List<Long> pageKeys,
-    List<FeedExcerpt> excerpts) {
+    List<FeedExcerpt> excerpts, List<String> headlines) {
   public DocumentResult {
     problems = List.copyOf(problems);
     warnings = List.copyOf(warnings);
     files = List.copyOf(files);
     pageKeys = List.copyOf(pageKeys);
     excerpts = List.copyOf(excerpts);
+    headlines = Collections.unmodifiableList(new ArrayList<>(headlines));
   }
 }

@@ -1,5 +1,6 @@
 package dev.palimpsest.document;
 
+import dev.palimpsest.layout.SiteLayout;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +26,6 @@ public record DocumentSummary(String source, String name, String title, Instant 
 
   /** Its folder from the site root: "source/name/". */
   public String path() {
-    return source + "/" + name + "/";
+    return SiteLayout.documentFolder(source, name);
   }
 }

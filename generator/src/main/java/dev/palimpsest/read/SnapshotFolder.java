@@ -1,6 +1,7 @@
 package dev.palimpsest.read;
 
 import dev.palimpsest.Problem;
+import dev.palimpsest.layout.SiteLayout;
 import dev.palimpsest.normalise.Format;
 import java.io.IOException;
 import java.io.Reader;
@@ -22,9 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -36,16 +35,6 @@ import java.util.regex.PatternSyntaxException;
 public final class SnapshotFolder {
   static final String SOURCE_PROPERTIES = "source.properties";
   static final String DOCUMENT_PROPERTIES = "document.properties";
-
-  /** Output names at the site root that a source must not take. */
-  private static final Set<String> RESERVED_AT_ROOT = Set.of("assets", "index.html",
-      "feed.xml", "atom.xml", "changes.json", "sitemap.xml", "sitemap-home.xml");
-  /**
-   * Output names inside a source folder that a document must not take: the source's pages
-   * ({@code page-2.html}, …), feed and sitemaps ({@code sitemap-2.xml}, …).
-   */
-  private static final Predicate<String> RESERVED_IN_SOURCE = Pattern.compile(
-      "index\\.html|feed\\.xml|page-[0-9]+\\.html|sitemap(-[0-9]+)?\\.xml").asMatchPredicate();
 
   private final Path root;
   private final Path realRoot;
@@ -81,7 +70,7 @@ public final class SnapshotFolder {
       }
     }
     List<SourceInput> sources = new ArrayList<>();
-    Map<String, String> names = Slugs.assign(folders.keySet(), RESERVED_AT_ROOT::contains);
+    Map<String, String> names = Slugs.assign(folders.keySet(), SiteLayout::takenAtRoot);
     for (Map.Entry<String, String> name : names.entrySet()) {
       readSource(folders.get(name.getKey()), name.getValue()).ifPresent(sources::add);
     }
@@ -107,7 +96,8 @@ public final class SnapshotFolder {
             + SOURCE_PROPERTIES + " belong; ignored");
       }
     }
-    Map<String, String> names = Slugs.assign(documentFolders.keySet(), RESERVED_IN_SOURCE);
+    Map<String, String> names = Slugs.assign(documentFolders.keySet(),
+        SiteLayout::takenInSource);
     Properties sourceProperties = properties;
     // Documents are read on all cores: a large source has thousands of folders to list.
     List<DocumentInput> documents;

@@ -1,6 +1,6 @@
 package dev.palimpsest.site;
 
-import dev.palimpsest.document.DocumentStage;
+import dev.palimpsest.document.ChangeFeed;
 import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.document.FeedExcerpt;
 import dev.palimpsest.render.Feeds;
@@ -55,9 +55,9 @@ final class FeedExcerpts {
   Map<String, String> of(List<Change> changes) throws IOException {
     Map<String, Set<String>> missingByFeed = new LinkedHashMap<>();
     for (Change change : changes) {
-      String id = DocumentStage.feedId(change.document(), change.change());
+      String id = ChangeFeed.id(change.document(), change.change());
       if (!known.containsKey(id) && !reuse(change, id) && !takeRecent(id)) {
-        missingByFeed.computeIfAbsent(DocumentStage.feedPath(change.document()),
+        missingByFeed.computeIfAbsent(ChangeFeed.feedPath(change.document()),
             f -> new HashSet<>()).add(id);
       }
     }
@@ -78,7 +78,7 @@ final class FeedExcerpts {
    */
   void keep(List<Change> changes) {
     for (Change change : changes) {
-      reuse(change, DocumentStage.feedId(change.document(), change.change()));
+      reuse(change, ChangeFeed.id(change.document(), change.change()));
     }
   }
 

@@ -1,6 +1,6 @@
 package dev.palimpsest.site;
 
-import dev.palimpsest.document.DocumentStage;
+import dev.palimpsest.document.ChangeFeed;
 import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.document.FeedExcerpt;
 import dev.palimpsest.site.SiteStage.Change;
@@ -100,6 +100,6 @@ public final class RecentExcerpts {
   }
 
   private static String id(Change change) {
-    return DocumentStage.feedId(change.document(), change.change());
+    return ChangeFeed.id(change.document(), change.change());
   }
 }

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import dev.palimpsest.document.ChangeSummary;
-import dev.palimpsest.document.DocumentStage;
+import dev.palimpsest.document.ChangeFeed;
 import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.layout.SiteLayout;
 import dev.palimpsest.read.SourceInput;
 import dev.palimpsest.render.FeedEntry;
 import dev.palimpsest.render.Feeds;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -69,15 +71,19 @@ public final class SiteStage {
    *
    * @param unchangedSources tells, by output name, the sources whose documents and their inputs
    *     are all as they were when the current site was built with the same options and
-   *     templates: their pages and feed are kept as they are
+   *     templates: their feed and sitemaps are kept as they are, and so are their pages where
+   *     no document's time relative to "now" reads otherwise
    * @param keptDocuments tells the documents whose pages and feed were kept
    * @param feedExcerpts the excerpts the current site's site and source feeds used, by feed id
+   * @param builtAt the "now" the current site's pages were rendered with; {@code null} when
+   *     there is nothing to take
    */
   public record CurrentSite(Predicate<String> unchangedSources,
-      Predicate<DocumentSummary> keptDocuments, Map<String, String> feedExcerpts) {
+      Predicate<DocumentSummary> keptDocuments, Map<String, String> feedExcerpts,
+      Instant builtAt) {
     /** Nothing to take: a site built afresh. */
     public static final CurrentSite NONE = new CurrentSite(source -> false, document -> false,
-        Map.of());
+        Map.of(), null);
   }
 
   /**
@@ -115,26 +121,30 @@ public final class SiteStage {
     List<FileTask> tasks = new ArrayList<>();
     List<SourceItem> sourceItems = new ArrayList<>();
     List<Sitemap.Listed> sitemaps = new ArrayList<>();
-    sitemaps.add(new Sitemap.Listed(Sitemap.HOME, null));
+    sitemaps.add(new Sitemap.Listed(SiteLayout.SITEMAP_HOME, null));
     for (Map.Entry<String, List<DocumentSummary>> entry : bySource.entrySet()) {
       SourceInput source = sourcesByName.get(entry.getKey());
       List<DocumentSummary> sourceDocuments = entry.getValue();
       tasks.add(() -> {
-        List<String> kept = current.unchangedSources().test(source.name())
-            ? keepSource(out, source, sourceDocuments) : List.of();
-        if (kept.isEmpty()) {
-          return writeSource(out, source, sourceDocuments, excerpts);
+        if (current.unchangedSources().test(source.name())) {
+          Optional<List<String>> kept = keepSource(out, source, sourceDocuments,
+              current.builtAt());
+          if (kept.isPresent()) {
+            excerpts.keep(recent(changes(sourceDocuments)));
+            return kept.get();
+          }
         }
-        excerpts.keep(recent(changes(sourceDocuments)));
-        return kept;
+        return writeSource(out, source, sourceDocuments, excerpts);
       });
       Instant lastChanged = sourceDocuments.stream().map(DocumentSummary::lastChanged)
           .max(Comparator.naturalOrder()).orElseThrow();
-      sourceItems.add(new SourceItem(source.displayName(), source.name() + "/index.html",
+      sourceItems.add(new SourceItem(source.displayName(),
+          SiteLayout.sourceFolder(source.name()) + SiteLayout.sourcePage(1),
           source.description(), sourceDocuments.size(), TimeText.exact(lastChanged),
           TimeText.iso(lastChanged)));
       for (String sitemap : Sitemap.sourceFiles(sourceDocuments, Sitemap.MAX_URLS)) {
-        sitemaps.add(new Sitemap.Listed(source.name() + "/" + sitemap, lastChanged));
+        sitemaps.add(new Sitemap.Listed(SiteLayout.sourceFolder(source.name()) + sitemap,
+            lastChanged));
       }
     }
     sourceItems.sort(Comparator.comparing(SourceItem::name, String.CASE_INSENSITIVE_ORDER)
@@ -145,29 +155,30 @@ public final class SiteStage {
       HomePage home = new HomePage(siteTitle,
           items(all.subList(0, Math.min(RECENT, all.size())), sourcesByName, ""),
           sourceItems, documents.size(), all.size());
-      out.writeText("index.html", writer -> templates.render("index.ftlh",
-          PageContext.of(siteTitle, "index.html", siteTitle, "feed.xml").with("home", home),
-          writer));
-      return List.of("index.html");
+      out.writeText(SiteLayout.HOME, writer -> templates.render("index.ftlh",
+          PageContext.of(siteTitle, SiteLayout.HOME, siteTitle, SiteLayout.SITE_RSS)
+              .with("home", home), writer));
+      return List.of(SiteLayout.HOME);
     });
     tasks.add(() -> {
       List<FeedEntry> recentEntries = entries(all, excerpts);
       Instant updated = all.isEmpty() ? now : all.get(0).change().toTime();
       String description = "Changes to the documents tracked by " + siteTitle;
-      out.writeText("feed.xml", writer -> feeds.write(siteTitle, description, "feed.xml",
-          "index.html", recentEntries, updated, false, writer));
-      out.writeText("atom.xml", writer -> feeds.write(siteTitle, description, "atom.xml",
-          "index.html", recentEntries, updated, true, writer));
-      return List.of("feed.xml", "atom.xml");
+      out.writeText(SiteLayout.SITE_RSS, writer -> feeds.write(siteTitle, description,
+          SiteLayout.SITE_RSS, SiteLayout.HOME, recentEntries, updated, false, writer));
+      out.writeText(SiteLayout.SITE_ATOM, writer -> feeds.write(siteTitle, description,
+          SiteLayout.SITE_ATOM, SiteLayout.HOME, recentEntries, updated, true, writer));
+      return List.of(SiteLayout.SITE_RSS, SiteLayout.SITE_ATOM);
     });
     tasks.add(() -> {
-      out.write("changes.json", stream -> ChangesJson.write(all, now, stream));
-      return List.of("changes.json");
+      out.write(SiteLayout.CHANGES, stream -> ChangesJson.write(all, now, stream));
+      return List.of(SiteLayout.CHANGES);
     });
     tasks.add(() -> {
-      out.writeText(Sitemap.INDEX, xml -> Sitemap.writeIndex(baseUrl, sitemaps, xml));
-      out.writeText(Sitemap.HOME, xml -> Sitemap.writeHome(baseUrl, xml));
-      return List.of(Sitemap.INDEX, Sitemap.HOME);
+      out.writeText(SiteLayout.SITEMAP_INDEX, xml -> Sitemap.writeIndex(baseUrl, sitemaps,
+          xml));
+      out.writeText(SiteLayout.SITEMAP_HOME, xml -> Sitemap.writeHome(baseUrl, xml));
+      return List.of(SiteLayout.SITEMAP_INDEX, SiteLayout.SITEMAP_HOME);
     });
     tasks.add(() -> {
       List<String> assets = new ArrayList<>();
@@ -203,74 +214,111 @@ public final class SiteStage {
   }
 
   /**
-   * Keeps the pages, feed and sitemaps of a source from the current site; returns their paths,
-   * or none when the current site lacks one of them.
+   * Keeps the feed and sitemaps of a source whose documents are all as they were, and those of
+   * its pages on which no document's time relative to "now" reads otherwise since
+   * {@code builtAt}; writes the others. Returns the paths of all its files, or nothing when the
+   * current site lacks one of those to keep.
    */
-  private static List<String> keepSource(SiteOutput out, SourceInput source,
-      List<DocumentSummary> documents) throws IOException {
+  private Optional<List<String>> keepSource(SiteOutput out, SourceInput source,
+      List<DocumentSummary> documents, Instant builtAt) throws IOException {
+    List<DocumentSummary> ordered = inPageOrder(documents);
+    int pageCount = pageCount(ordered.size());
+    List<Integer> toWrite = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    for (int page = 1; page <= pageCount(documents.size()); page++) {
-      names.add(sourcePageFile(page));
+    for (int page = 1; page <= pageCount; page++) {
+      List<DocumentSummary> onPage = page(ordered, page);
+      if (onPage.stream().allMatch(d -> TimeText.ago(d.lastChanged(), builtAt)
+          .equals(TimeText.ago(d.lastChanged(), now)))) {
+        names.add(SiteLayout.sourcePage(page));
+      } else {
+        toWrite.add(page);
+      }
     }
-    names.add("feed.xml");
+    names.add(SiteLayout.SOURCE_FEED);
     names.addAll(Sitemap.sourceFiles(documents, Sitemap.MAX_URLS));
     try {
       out.keep(source.name(), names);
     } catch (NoSuchFileException e) {
-      return List.of();
+      return Optional.empty();
     }
-    return names.stream().map(name -> source.name() + "/" + name).toList();
+    List<DocumentItem> items = items(ordered);
+    List<String> files = new ArrayList<>();
+    for (String name : names) {
+      files.add(SiteLayout.sourceFolder(source.name()) + name);
+    }
+    for (int page : toWrite) {
+      files.add(writeSourcePage(out, source, items, page));
+    }
+    return Optional.of(files);
   }
 
   /** Writes the pages, feed and sitemaps of a source; returns their paths. */
   private List<String> writeSource(SiteOutput out, SourceInput source,
       List<DocumentSummary> documents, FeedExcerpts excerpts) throws IOException {
-    String dir = source.name() + "/";
+    String dir = SiteLayout.sourceFolder(source.name());
     List<String> written = new ArrayList<>();
-    List<DocumentSummary> ordered = new ArrayList<>(documents);
-    ordered.sort(Comparator.comparing(DocumentSummary::lastChanged).reversed()
-        .thenComparing(DocumentSummary::name));
-    List<DocumentItem> items = ordered.stream().map(d -> new DocumentItem(d.title(),
-        d.name() + "/index.html", d.versions(), d.changes().size(),
-        TimeText.exact(d.lastChanged()), TimeText.iso(d.lastChanged()),
-        TimeText.ago(d.lastChanged(), now), d.frozen())).toList();
-    int pageCount = pageCount(items.size());
-    for (int page = 1; page <= pageCount; page++) {
-      String path = dir + sourcePageFile(page);
-      int from = (page - 1) * DOCUMENTS_PER_PAGE;
-      SourcePage view = new SourcePage(source.displayName(), source.description(),
-          WebUrl.linkable(source.url()),
-          items.subList(from, Math.min(items.size(), from + DOCUMENTS_PER_PAGE)),
-          items.size(), page, pageCount, page > 1 ? sourcePageFile(page - 1) : null,
-          page < pageCount ? sourcePageFile(page + 1) : null, from + 1);
-      String title = pageCount > 1 && page > 1
-          ? source.displayName() + " (page " + page + ")" : source.displayName();
-      out.writeText(path, writer -> templates.render("source.ftlh",
-          PageContext.of(siteTitle, path, title, dir + "feed.xml").with("source", view),
-          writer));
-      written.add(path);
+    List<DocumentSummary> ordered = inPageOrder(documents);
+    List<DocumentItem> items = items(ordered);
+    for (int page = 1; page <= pageCount(items.size()); page++) {
+      written.add(writeSourcePage(out, source, items, page));
     }
     List<Change> changes = changes(documents);
     List<FeedEntry> entries = entries(changes, excerpts);
     Instant updated = changes.isEmpty() ? ordered.get(0).lastChanged()
         : changes.get(0).change().toTime();
-    out.writeText(dir + "feed.xml", writer -> feeds.write(source.displayName() + " · "
-        + siteTitle, "Changes to the documents of " + source.displayName(), dir + "feed.xml",
-        dir + "index.html", entries, updated, false, writer));
-    written.add(dir + "feed.xml");
+    String feed = dir + SiteLayout.SOURCE_FEED;
+    out.writeText(feed, writer -> feeds.write(source.displayName() + " · "
+        + siteTitle, "Changes to the documents of " + source.displayName(), feed,
+        dir + SiteLayout.sourcePage(1), entries, updated, false, writer));
+    written.add(feed);
     written.addAll(Sitemap.writeSource(out, baseUrl, source.name(), documents,
         Sitemap.MAX_URLS));
     return written;
   }
 
+  /** A source's documents as its pages list them: most recently changed first, then by name. */
+  private static List<DocumentSummary> inPageOrder(List<DocumentSummary> documents) {
+    List<DocumentSummary> ordered = new ArrayList<>(documents);
+    ordered.sort(Comparator.comparing(DocumentSummary::lastChanged).reversed()
+        .thenComparing(DocumentSummary::name));
+    return ordered;
+  }
+
+  /** The items of page {@code page} (from 1) of a list in page order. */
+  private static <T> List<T> page(List<T> ordered, int page) {
+    int from = (page - 1) * DOCUMENTS_PER_PAGE;
+    return ordered.subList(from, Math.min(ordered.size(), from + DOCUMENTS_PER_PAGE));
+  }
+
+  private List<DocumentItem> items(List<DocumentSummary> ordered) {
+    return ordered.stream().map(d -> new DocumentItem(d.title(),
+        d.name() + "/" + SiteLayout.HISTORY, d.versions(), d.changes().size(),
+        TimeText.exact(d.lastChanged()), TimeText.iso(d.lastChanged()),
+        TimeText.ago(d.lastChanged(), now), d.frozen())).toList();
+  }
+
+  /** Writes page {@code page} of a source's document list; returns its path. */
+  private String writeSourcePage(SiteOutput out, SourceInput source, List<DocumentItem> items,
+      int page) throws IOException {
+    String dir = SiteLayout.sourceFolder(source.name());
+    int pageCount = pageCount(items.size());
+    String path = dir + SiteLayout.sourcePage(page);
+    SourcePage view = new SourcePage(source.displayName(), source.description(),
+        WebUrl.linkable(source.url()), page(items, page), items.size(), page, pageCount,
+        page > 1 ? SiteLayout.sourcePage(page - 1) : null,
+        page < pageCount ? SiteLayout.sourcePage(page + 1) : null,
+        (page - 1) * DOCUMENTS_PER_PAGE + 1);
+    String title = pageCount > 1 && page > 1
+        ? source.displayName() + " (page " + page + ")" : source.displayName();
+    out.writeText(path, writer -> templates.render("source.ftlh",
+        PageContext.of(siteTitle, path, title, dir + SiteLayout.SOURCE_FEED)
+            .with("source", view), writer));
+    return path;
+  }
+
   /** How many source pages a source with this many documents gets (at least one). */
   static int pageCount(int documents) {
     return Math.max(1, (documents + DOCUMENTS_PER_PAGE - 1) / DOCUMENTS_PER_PAGE);
-  }
-
-  /** The file name of page {@code page} (from 1) of a source's document list. */
-  static String sourcePageFile(int page) {
-    return page == 1 ? "index.html" : "page-" + page + ".html";
   }
 
   /** Every change of these documents, newest first; ties in a stable, reproducible order. */
@@ -304,8 +352,8 @@ public final class SiteStage {
       throws IOException {
     List<Change> recent = recent(changes);
     Map<String, String> byId = excerpts.of(recent);
-    return recent.stream().map(c -> DocumentStage.feedEntry(c.document(), c.change(),
-        byId.get(DocumentStage.feedId(c.document(), c.change())))).toList();
+    return recent.stream().map(c -> ChangeFeed.entry(c.document(), c.change(),
+        byId.get(ChangeFeed.id(c.document(), c.change())))).toList();
   }
 
   /** The changes a feed republishes: the most recent. */
@@ -318,8 +366,9 @@ public final class SiteStage {
     return changes.stream().map(c -> {
       DocumentSummary d = c.document();
       ChangeSummary change = c.change();
-      return new ChangeItem(d.title(), root + d.path() + "index.html",
-          sources.get(d.source()).displayName(), root + d.source() + "/index.html",
+      return new ChangeItem(d.title(), root + d.path() + SiteLayout.HISTORY,
+          sources.get(d.source()).displayName(),
+          root + SiteLayout.sourceFolder(d.source()) + SiteLayout.sourcePage(1),
           change.to(), root + d.path() + change.diffPath(), TimeText.exact(change.toTime()),
           TimeText.iso(change.toTime()), TimeText.ago(change.toTime(), now),
           change.wordsAdded(), change.wordsRemoved(), change.movedBlocks());

@@ -2,6 +2,7 @@ package dev.palimpsest.site;
 
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentSummary;
+import dev.palimpsest.layout.SiteLayout;
 import dev.palimpsest.render.TimeText;
 import dev.palimpsest.write.SiteOutput;
 import java.io.IOException;
@@ -28,10 +29,6 @@ import org.jsoup.nodes.Entities;
  * useful to tools that know where the site is served.
  */
 final class Sitemap {
-  /** The sitemap index, at the site root. */
-  static final String INDEX = "sitemap.xml";
-  /** The sitemap of the pages at the site root, beside the index. */
-  static final String HOME = "sitemap-home.xml";
   /** The most addresses one sitemap may hold (sitemaps.org). */
   static final int MAX_URLS = 50_000;
 
@@ -61,7 +58,7 @@ final class Sitemap {
   /** Writes the sitemap of the home page. */
   static void writeHome(URI baseUrl, Writer xml) throws IOException {
     xml.append(XML_DECLARATION).append("<urlset xmlns=\"" + NAMESPACE + "\">\n");
-    url(xml, baseUrl, new Url("index.html", null));
+    url(xml, baseUrl, new Url(SiteLayout.HOME, null));
     xml.append("</urlset>\n");
   }
 
@@ -76,7 +73,7 @@ final class Sitemap {
     }
     List<String> files = new ArrayList<>();
     for (int n = 1; n == 1 || (long) (n - 1) * maxUrls < urls; n++) {
-      files.add(n == 1 ? "sitemap.xml" : "sitemap-" + n + ".xml");
+      files.add(SiteLayout.sourceSitemap(n));
     }
     return files;
   }
@@ -94,7 +91,7 @@ final class Sitemap {
     Iterator<Url> urls = sourceUrls(sourceName, documents);
     List<String> written = new ArrayList<>();
     for (String file : sourceFiles(documents, maxUrls)) {
-      String path = sourceName + "/" + file;
+      String path = SiteLayout.sourceFolder(sourceName) + file;
       out.writeText(path, xml -> {
         xml.append(XML_DECLARATION).append("<urlset xmlns=\"" + NAMESPACE + "\">\n");
         for (int n = 0; n < maxUrls && urls.hasNext(); n++) {
@@ -130,7 +127,8 @@ final class Sitemap {
       @Override
       public Url next() {
         if (page <= pages) {
-          return new Url(sourceName + "/" + SiteStage.sourcePageFile(page++), null);
+          return new Url(SiteLayout.sourceFolder(sourceName) + SiteLayout.sourcePage(page++),
+              null);
         }
         if (document >= documents.size()) {
           throw new NoSuchElementException();
@@ -138,7 +136,8 @@ final class Sitemap {
         DocumentSummary summary = documents.get(document);
         Url url;
         if (change < 0) {
-          url = new Url(summary.path() + "index.html", TimeText.iso(summary.lastChanged()));
+          url = new Url(summary.path() + SiteLayout.HISTORY,
+              TimeText.iso(summary.lastChanged()));
         } else {
           ChangeSummary diff = summary.changes().get(change);
           url = new Url(summary.path() + diff.diffPath(), TimeText.iso(diff.toTime()));

@@ -9,6 +9,8 @@ import dev.palimpsest.document.DocumentSummary;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,14 +41,16 @@ class BuildCacheTest {
         BuildCache.Entry.of("acme", "terms", "f1", "h1", Optional.of(summary("terms", 3)),
             List.of(new Problem(Path.of("acme/terms/x.bin"), "not a snapshot")),
             List.of(), List.of("index.html", "versions/1.html", "diffs/1-2.html"),
-            List.of(1L, -2L, Long.MAX_VALUE)),
+            List.of(1L, -2L, Long.MAX_VALUE), Arrays.asList("Terms", "Terms", null, "Terms")),
         BuildCache.Entry.of("acme", "empty", "f2", "h2", Optional.empty(), List.of(),
-            List.of(new Problem(Path.of("acme/empty"), "no snapshots")), List.of(), List.of()),
+            List.of(new Problem(Path.of("acme/empty"), "no snapshots")), List.of(), List.of(),
+            List.of()),
         BuildCache.Entry.of("acme", "long", "f3", "h3", Optional.of(summary("long", 500)),
-            List.of(), List.of(), List.of(), List.of()));
+            List.of(), List.of(), List.of(), List.of(), Collections.nCopies(501, "Long")));
     Map<String, String> excerpts = Map.of("acme/terms/2", "<p><del>old</del> “new”</p>");
 
-    BuildCache.empty("global").write(file, entries, List.of("index.html", "feed.xml"),
+    Instant now = Instant.parse("2026-11-24T10:15:30.5Z");
+    BuildCache.write(file, "global", now, entries, List.of("index.html", "feed.xml"),
         excerpts);
     List<Problem> warnings = new ArrayList<>();
     BuildCache read = BuildCache.read(file, warnings).orElseThrow(
@@ -54,6 +58,7 @@ class BuildCacheTest {
 
     assertTrue(warnings.isEmpty(), warnings.toString());
     assertTrue(read.appliesTo("global"));
+    assertEquals(now, read.now());
     assertEquals(List.of("index.html", "feed.xml"), read.siteFiles());
     assertEquals(excerpts, read.feedExcerpts());
     assertEquals(entries.size(), read.size());

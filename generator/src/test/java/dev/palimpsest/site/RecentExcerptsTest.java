@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.palimpsest.document.ChangeSummary;
-import dev.palimpsest.document.DocumentStage;
+import dev.palimpsest.document.ChangeFeed;
 import dev.palimpsest.document.DocumentSummary;
 import dev.palimpsest.document.FeedExcerpt;
 import dev.palimpsest.site.SiteStage.Change;
@@ -50,7 +50,7 @@ class RecentExcerptsTest {
 
   private static List<FeedExcerpt> excerpts(DocumentSummary document) {
     return document.changes().stream()
-        .map(change -> new FeedExcerpt("<p>" + DocumentStage.feedId(document, change) + "</p>",
+        .map(change -> new FeedExcerpt("<p>" + ChangeFeed.id(document, change) + "</p>",
             true))
         .toList();
   }
@@ -65,7 +65,7 @@ class RecentExcerptsTest {
     for (List<DocumentSummary> feed : feeds) {
       List<Change> changes = SiteStage.changes(feed);
       for (Change change : changes.subList(0, Math.min(SiteStage.RECENT, changes.size()))) {
-        ids.add(DocumentStage.feedId(change.document(), change.change()));
+        ids.add(ChangeFeed.id(change.document(), change.change()));
       }
     }
     return ids;
@@ -75,7 +75,7 @@ class RecentExcerptsTest {
     Set<String> held = new HashSet<>();
     for (DocumentSummary document : documents) {
       for (ChangeSummary change : document.changes()) {
-        String id = DocumentStage.feedId(document, change);
+        String id = ChangeFeed.id(document, change);
         recent.get(id).ifPresent(excerpt -> {
           assertEquals("<p>" + id + "</p>", excerpt.html());
           held.add(id);
