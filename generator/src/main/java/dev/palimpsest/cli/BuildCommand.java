@@ -5,7 +5,6 @@ import dev.palimpsest.BuildListener;
 import dev.palimpsest.BuildReport;
 import dev.palimpsest.Generator;
 import dev.palimpsest.Problem;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import me.tongfei.progressbar.ProgressBar;
@@ -100,7 +99,6 @@ final class BuildCommand extends Command {
       throw new UsageException(e.getMessage());
     }
     boolean showProgress = !quiet && System.console() != null;
-    UpToDate upToDate = UpToDate.wanted(site);
     try (Progress progress = showProgress ? new Progress() : null) {
       if (progress != null) {
         builder.listener(progress);
@@ -118,19 +116,6 @@ final class BuildCommand extends Command {
       if (!quiet) {
         out.println(summary(report));
       }
-      if (upToDate != null && report.siteWritten() && !report.hasProblems()
-          && report.warnings().isEmpty()) {
-        try {
-          upToDate.remember(nothingChanged(report, "") + ".");
-        } catch (IOException e) {
-          // The site is built; only the next run's shortcut is lost.
-          err.println("palimpsest: could not note that the site is up to date: "
-              + e.getMessage());
-        }
-      }
-      if (TrainingBuild.wanted()) {
-        TrainingBuild.run();
-      }
       return report.hasProblems() ? 1 : 0;
     } catch (BuildException e) {
       err.println("palimpsest: " + e.getMessage());
@@ -143,12 +128,6 @@ final class BuildCommand extends Command {
         report.sources(), report.documents(), report.versions(), report.changes());
   }
 
-  /** What a build that found nothing changed says, with {@code more} after its counts. */
-  private static String nothingChanged(BuildReport report, String more) {
-    return "Nothing changed since the last build of " + report.output() + " (" + counts(report)
-        + more + ")";
-  }
-
   private static String summary(BuildReport report) {
     String counts = counts(report);
     String time = String.format("%.1f s", report.elapsed().toMillis() / 1000.0);
@@ -157,7 +136,8 @@ final class BuildCommand extends Command {
           + " input problem(s) and --strict (" + counts + ", " + time + ").";
     }
     if (report.nothingChanged()) {
-      return nothingChanged(report, ", " + time) + ".";
+      return "Nothing changed since the last build of " + report.output() + " (" + counts + ", "
+          + time + ").";
     }
     return "Built " + report.output() + ": " + counts + ", " + report.pagesWritten()
         + " files written, " + report.pagesKept() + " kept, " + report.problems().size()

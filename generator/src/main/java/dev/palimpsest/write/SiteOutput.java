@@ -76,12 +76,6 @@ public final class SiteOutput implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Where the launcher's note that {@code out} is up to date with its inputs is kept. */
-  public static Path upToDateNote(Path out) {
-    Path target = out.toAbsolutePath().normalize();
-    return target.resolveSibling("." + target.getFileName() + ".palimpsest-current");
-  }
-
   /**
    * Starts a site for {@code out}.
    *
@@ -107,9 +101,6 @@ public final class SiteOutput implements AutoCloseable {
       throw new IOException("another build is writing " + out + " right now");
     }
     try {
-      // A launcher's note that the site is up to date with its inputs (see the CLI's
-      // UpToDate) holds only until a build of the site starts, whoever runs it.
-      Files.deleteIfExists(upToDateNote(target));
       recover(target);
       check(out, target);
       // Named after this process rather than made as a temporary folder: the lock keeps
