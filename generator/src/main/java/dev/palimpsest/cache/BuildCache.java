@@ -3,7 +3,7 @@ package dev.palimpsest.cache;
 import dev.palimpsest.Problem;
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.DocumentSummary;
-import dev.palimpsest.write.SiteOutput;
+import dev.palimpsest.write.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -190,7 +190,7 @@ public final class BuildCache {
     try (OutputStream stream = Files.newOutputStream(temporary)) {
       stream.write(out.bytes(), 0, out.size());
     }
-    SiteOutput.replace(temporary, file);
+    FileTrees.replace(temporary, file);
   }
 
   /** The "now" the last build rendered its pages with. */

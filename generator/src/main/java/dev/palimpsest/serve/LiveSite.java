@@ -3,7 +3,7 @@ package dev.palimpsest.serve;
 import dev.palimpsest.BuildException;
 import dev.palimpsest.BuildReport;
 import dev.palimpsest.Generator;
-import dev.palimpsest.write.SiteOutput;
+import dev.palimpsest.write.FileTrees;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -88,7 +88,7 @@ public final class LiveSite implements AutoCloseable {
           problems);
     } catch (IOException | BuildException | RuntimeException e) {
       if (temporary) {
-        SiteOutput.deleteTree(site.getParent());
+        FileTrees.deleteTree(site.getParent());
       }
       throw e;
     }
@@ -178,7 +178,7 @@ public final class LiveSite implements AutoCloseable {
     } finally {
       server.close();
       if (temporary) {
-        SiteOutput.deleteTree(out.getParent());
+        FileTrees.deleteTree(out.getParent());
       }
     }
   }

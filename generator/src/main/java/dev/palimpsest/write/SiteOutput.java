@@ -5,136 +5,69 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 /**
- * A site being written: files go to a staging folder beside the output folder, which replaces
- * the output only on {@link #commit()}, so readers never see a half-written site. Closing
- * without committing deletes the staging folder. Writes are thread-safe.
+ * A site being written: files go to a staging folder beside the output folder, and reach the
+ * output only on commit, so readers never see a half-written file or site. Closing without
+ * committing deletes the staging folder. Writes are thread-safe.
  *
- * <p>Crash safety: the swap is two renames (the old site aside, the new one in), so a process
- * killed at any moment leaves either the old site or the new one complete, in place or, if the
- * kill fell between the two renames, aside; the next {@link #open} puts it back before anything
- * else. Folders left by killed builds are removed then too. A lock file beside the output keeps
- * two builds from writing the same site at once.
- *
- * <p>A site {@linkplain #updateInPlace updated in place} stages only the files it writes, and
- * {@link #commitInPlace} renames them over the current site one by one: new files first, then
- * replaced ones, and files no longer part of the site are deleted last. Every file is always
- * whole, the old one or the new one, and every link between them resolves at every moment;
- * what a kill can leave is a site part old and part new, which the caller must rebuild in full
- * next time (it deletes its build cache first).
+ * <p>A new site is swapped in whole on {@link #commit()} ({@code SwapIn}); a site
+ * {@linkplain #updateInPlace updated in place} gets its changed files one by one on
+ * {@link #commitInPlace} ({@code InPlaceUpdate}). A lock ({@code SiteLock}) keeps two builds
+ * from writing the same site at once, and {@link #open} first undoes what a killed build left
+ * ({@code Leftovers}).
  */
 public final class SiteOutput implements AutoCloseable {
   /** A file every Palimpsest site has: its presence makes an output folder safe to replace. */
   private static final String SITE_MARK = "changes.json";
 
-  private static final String BUILDING = ".building-";
-  private static final String OLD = ".old-";
   /** One page writer per thread, reused from page to page. */
   private static final ThreadLocal<PageWriter> PAGE_WRITERS =
       ThreadLocal.withInitial(PageWriter::new);
 
   private final Path out;
   private final Path staging;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final SiteLock lock;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicInteger kept = new AtomicInteger();
   /** The staging folders made so far: asking again for each of thousands of pages is costly. */
   private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
-  private volatile boolean inPlace;
+  private volatile SiteUpdate update;
   private boolean committed;
 
-  private SiteOutput(Path out, Path staging, FileChannel lockChannel, FileLock lock) {
+  private SiteOutput(Path out, Path staging, SiteLock lock) {
     this.out = out;
     this.staging = staging;
-    this.lockChannel = lockChannel;
     this.lock = lock;
+    this.update = new SwapIn(out, staging);
   }
 
   /**
-   * Starts a site for {@code out}.
+   * Starts a site for {@code out}, a new one to be swapped in unless {@link #updateInPlace} says
+   * otherwise.
    *
    * @throws IOException when {@code out} exists but is not a folder we may replace (a file, or
-   *     a non-empty folder that is not a Palimpsest site), or the staging folder cannot be made
+   *     a non-empty folder that is not a Palimpsest site), another build is writing it, or the
+   *     staging folder cannot be made
    */
   public static SiteOutput open(Path out) throws IOException {
     Path target = out.toAbsolutePath().normalize();
-    Path parent = target.getParent();
-    Files.createDirectories(parent);
-    String name = target.getFileName().toString();
-    FileChannel channel = FileChannel.open(parent.resolve("." + name + ".lock"),
-        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-    FileLock lock;
+    SiteLock lock = SiteLock.acquire(out);
     try {
-      lock = channel.tryLock();
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
-    }
-    if (lock == null) {
-      channel.close();
-      throw new IOException("another build is writing " + out + " right now");
-    }
-    try {
-      recover(target);
+      Leftovers.recover(target);
       check(out, target);
-      // Named after this process rather than made as a temporary folder: the lock keeps
-      // other builds out, and a temporary folder would be private to its owner (mode 700),
-      // which the committed site would keep, and a web server then could not read it.
-      return new SiteOutput(target, Files.createDirectory(parent.resolve("." + name + BUILDING
-          + ProcessHandle.current().pid())), channel, lock);
+      return new SiteOutput(target, Files.createDirectory(Leftovers.staging(target)), lock);
     } catch (IOException | RuntimeException e) {
-      lock.release();
-      channel.close();
+      lock.close();
       throw e;
-    }
-  }
-
-  /**
-   * Undoes what a killed build left: a site moved aside but not replaced is put back, and
-   * unfinished staging folders and old sites are deleted.
-   */
-  private static void recover(Path target) throws IOException {
-    String name = target.getFileName().toString();
-    List<Path> leftovers;
-    try (Stream<Path> siblings = Files.list(target.getParent())) {
-      leftovers = siblings.filter(p -> {
-        String sibling = p.getFileName().toString();
-        return sibling.startsWith("." + name + BUILDING) || sibling.startsWith("." + name + OLD);
-      }).sorted().toList();
-    }
-    for (Path leftover : leftovers) {
-      boolean aside = leftover.getFileName().toString().startsWith("." + name + OLD);
-      if (aside && !Files.exists(target)) {
-        move(leftover, target);
-      } else {
-        deleteTree(leftover);
-      }
     }
   }
 
@@ -143,7 +76,7 @@ public final class SiteOutput implements AutoCloseable {
       if (!Files.isDirectory(target)) {
         throw new IOException(out + " exists and is not a folder");
       }
-      if (!isEmpty(target) && !Files.isRegularFile(target.resolve(SITE_MARK))) {
+      if (!FileTrees.isEmpty(target) && !Files.isRegularFile(target.resolve(SITE_MARK))) {
         throw new IOException(out + " is not empty and is not a Palimpsest site;"
             + " refusing to replace it (choose an empty or new folder)");
       }
@@ -164,7 +97,7 @@ public final class SiteOutput implements AutoCloseable {
 
   /** {@code path} in the staging folder, its folders made, for a file about to be written. */
   private Path newFile(String path) throws IOException {
-    Path file = staged(path);
+    Path file = staging.resolve(OutputPaths.checked(path));
     // Most pages go to a folder made already, which a plain look-up answers. Asking
     // computeIfAbsent for every page made the JVM compile it with all of the folder making
     // inlined, for a path taken once a folder.
@@ -192,50 +125,7 @@ public final class SiteOutput implements AutoCloseable {
 
   /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
   public byte[] read(String path) throws IOException {
-    Path file = staged(path);
-    if (inPlace && !Files.exists(file)) {
-      return Files.readAllBytes(out.resolve(checked(path)));
-    }
-    return Files.readAllBytes(file);
-  }
-
-  /**
-   * {@code path} in the staging folder. Paths are built from slugs, so anything else is a bug;
-   * it is refused rather than let anything be written outside the site.
-   */
-  private Path staged(String path) {
-    return staging.resolve(checked(path));
-  }
-
-  private static String checked(String path) {
-    if (!isSafe(path) || path.contains("..")) {
-      throw new IllegalArgumentException("unsafe output path: " + path);
-    }
-    return path;
-  }
-
-  /**
-   * Whether {@code path} is names of {@code A-Z a-z 0-9 . _ -} joined by single slashes. Checked
-   * by hand: a rebuild checks every path of the site, where a regular expression was a good part
-   * of a rebuild after one new snapshot.
-   */
-  static boolean isSafe(String path) {
-    boolean nameStarted = false;
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c == '/') {
-        if (!nameStarted) {
-          return false;
-        }
-        nameStarted = false;
-      } else if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '.' || c == '_' || c == '-') {
-        nameStarted = true;
-      } else {
-        return false;
-      }
-    }
-    return nameStarted;
+    return update.read(path);
   }
 
   /** Writes the content of a file to a stream. */
@@ -302,14 +192,12 @@ public final class SiteOutput implements AutoCloseable {
     if (files.get() > 0 || kept.get() > 0) {
       throw new IllegalStateException("an update in place is chosen before writing");
     }
-    inPlace = true;
+    update = new InPlaceUpdate(out, staging);
   }
 
   /**
-   * Carries files of the current site into the new one unchanged, all or none. A site swapped
-   * in gets hard links where the file system allows (nothing is copied or rewritten), copies
-   * elsewhere; the new site must never write to a kept file, since it may share its bytes with
-   * the site being served. A site updated in place only checks that the files are there.
+   * Carries files of the current site into the new one unchanged, all or none: a site swapped
+   * in gets links to them or copies, a site updated in place only checks that they are there.
    *
    * @param dir a folder relative to the site root ("source/document")
    * @param names files relative to {@code dir}
@@ -317,148 +205,33 @@ public final class SiteOutput implements AutoCloseable {
    *     kept then, and the caller writes them afresh
    */
   public void keep(String dir, List<String> names) throws IOException {
-    if (inPlace) {
-      checkPresent(dir, names);
-      kept.addAndGet(names.size());
-      return;
-    }
-    List<Path> linked = new ArrayList<>();
-    Path made = null;
-    try {
-      for (String name : names) {
-        String path = checked(dir + "/" + name);
-        Path from = out.resolve(path);
-        Path to = staging.resolve(path);
-        // Names come in order, so a folder made for one file usually serves the next ones.
-        if (!to.getParent().equals(made)) {
-          made = Files.createDirectories(to.getParent());
-        }
-        try {
-          Files.createLink(to, from);
-        } catch (UnsupportedOperationException | FileSystemException e) {
-          if (e instanceof NoSuchFileException missing) {
-            throw missing;
-          }
-          Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-        linked.add(to);
-      }
-    } catch (NoSuchFileException e) {
-      for (Path link : linked) {
-        Files.delete(link);
-      }
-      throw e;
-    }
-    kept.addAndGet(linked.size());
-  }
-
-  /**
-   * Checks that the current site has these files, by listing their folders rather than
-   * looking each file up: a document has a few folders and dozens of pages, and a rebuild
-   * checks every kept document.
-   */
-  private void checkPresent(String dir, List<String> names) throws IOException {
-    // Names come in order, so the files of a folder come one after another and each folder
-    // is listed once (or again, when other names come between).
-    String folder = null;
-    Set<String> present = Set.of();
-    for (String name : names) {
-      String path = checked(dir + "/" + name);
-      int slash = path.lastIndexOf('/');
-      if (folder == null || folder.length() != slash || !path.startsWith(folder)) {
-        folder = path.substring(0, slash);
-        // Names as strings: no path object for each of a site's files.
-        String[] listed = out.resolve(folder).toFile().list();
-        if (listed == null) {
-          throw new NoSuchFileException(out.resolve(folder).toString());
-        }
-        present = new HashSet<>(Arrays.asList(listed));
-      }
-      if (!present.contains(path.substring(slash + 1))) {
-        throw new NoSuchFileException(out.resolve(path).toString());
-      }
-    }
-  }
-
-  private static List<String> filesUnder(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .map(file -> folder.relativize(file).toString().replace('\\', '/'))
-          .sorted().toList();
-    }
+    update.keep(dir, names);
+    kept.addAndGet(names.size());
   }
 
   /** Replaces the output folder with the staged site. */
   public void commit() throws IOException {
-    if (Files.exists(out)) {
-      Path old = out.resolveSibling("." + out.getFileName() + OLD
-          + ProcessHandle.current().pid());
-      move(out, old);
-      move(staging, out);
-      deleteInParallel(old);
-    } else {
-      move(staging, out);
+    if (!(update instanceof SwapIn swapIn)) {
+      throw new IllegalStateException("an update in place ends with commitInPlace");
     }
+    swapIn.commit();
     committed = true;
   }
 
   /**
-   * Moves the staged files into the current site and deletes {@code stale} files from it (see
-   * the class comment for the order). A staged file with the same bytes as the one it would
-   * replace is dropped instead, so that unchanged pages keep their time for tools that copy
-   * the site on by time.
+   * Moves the staged files into the current site and deletes {@code stale} files from it,
+   * leaving alone staged files with the same bytes as the ones they would replace.
    *
    * @param stale files of the current site, relative to its root, that the new site lacks
    * @return how many files of the site were added or replaced
    */
   public int commitInPlace(Collection<String> stale) throws IOException {
-    if (!inPlace) {
+    if (!(update instanceof InPlaceUpdate inPlace)) {
       throw new IllegalStateException("not an update in place");
     }
-    List<String> staged = filesUnder(staging);
-    List<String> replacing = new ArrayList<>();
-    int changed = 0;
-    for (String path : staged) {
-      Path target = out.resolve(path);
-      if (Files.exists(target)) {
-        replacing.add(path);
-      } else {
-        Files.createDirectories(target.getParent());
-        move(staging.resolve(path), target);
-        changed++;
-      }
-    }
-    for (String path : replacing) {
-      Path from = staging.resolve(path);
-      Path target = out.resolve(path);
-      if (Files.mismatch(from, target) != -1) {
-        replace(from, target);
-        changed++;
-      }
-    }
-    for (String path : stale) {
-      Path file = out.resolve(checked(path));
-      Files.deleteIfExists(file);
-      deleteEmptyFolders(file.getParent());
-    }
-    deleteTree(staging);
+    int changed = inPlace.commit(stale);
     committed = true;
     return changed;
-  }
-
-  /** Deletes {@code folder} and its parents up to the site root while they are empty. */
-  private void deleteEmptyFolders(Path folder) throws IOException {
-    for (Path dir = folder; dir != null && !dir.equals(out) && dir.startsWith(out);
-        dir = dir.getParent()) {
-      try {
-        Files.deleteIfExists(dir);
-      } catch (DirectoryNotEmptyException e) {
-        return;
-      }
-    }
   }
 
   /** Deletes the staging folder unless the site was committed, and lets other builds in. */
@@ -466,77 +239,10 @@ public final class SiteOutput implements AutoCloseable {
   public void close() throws IOException {
     try {
       if (!committed) {
-        deleteTree(staging);
+        FileTrees.deleteTree(staging);
       }
     } finally {
-      lock.release();
-      lockChannel.close();
+      lock.close();
     }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  /** Moves {@code from} onto {@code to} in one step where the file system can, else replacing it. */
-  public static void replace(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  private static boolean isEmpty(Path folder) throws IOException {
-    try (Stream<Path> entries = Files.list(folder)) {
-      return entries.findAny().isEmpty();
-    }
-  }
-
-  /** Deletes a large tree, folder by folder on all cores: a site has many small files. */
-  private static void deleteInParallel(Path root) throws IOException {
-    List<Path> children;
-    try (Stream<Path> entries = Files.list(root)) {
-      children = entries.toList();
-    }
-    try {
-      children.parallelStream().forEach(child -> {
-        try {
-          deleteTree(child);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
-    Files.delete(root);
-  }
-
-  /** Deletes a folder and everything in it; nothing when there is no such folder. */
-  public static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        Files.delete(file);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-        if (e != null) {
-          throw e;
-        }
-        Files.delete(dir);
-        return FileVisitResult.CONTINUE;
-      }
-    });
   }
 }

@@ -1,0 +1,123 @@
+package dev.palimpsest.write;
+
+import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The current site updated in place: only the files written are staged, kept files stay where
+ * they are, and the commit renames the staged files over the current site one by one.
+ *
+ * <p>New files go in first, then replaced ones, and files no longer part of the site are deleted
+ * last. Every file is always whole, the old one or the new one, and every link between them
+ * resolves at every moment; what a kill can leave is a site part old and part new, which the
+ * caller must rebuild in full next time (it deletes its build cache first).
+ */
+final class InPlaceUpdate implements SiteUpdate {
+  private final Path out;
+  private final Path staging;
+
+  InPlaceUpdate(Path out, Path staging) {
+    this.out = out;
+    this.staging = staging;
+  }
+
+  /**
+   * Checks that the current site has these files, by listing their folders rather than looking
+   * each file up: a document has a few folders and dozens of pages, and a rebuild checks every
+   * kept document.
+   */
+  @Override
+  public void keep(String dir, List<String> names) throws IOException {
+    // Names come in order, so the files of a folder come one after another and each folder
+    // is listed once (or again, when other names come between).
+    String folder = null;
+    Set<String> present = Set.of();
+    for (String name : names) {
+      String path = OutputPaths.checked(dir + "/" + name);
+      int slash = path.lastIndexOf('/');
+      if (folder == null || folder.length() != slash || !path.startsWith(folder)) {
+        folder = path.substring(0, slash);
+        // Names as strings: no path object for each of a site's files.
+        String[] listed = out.resolve(folder).toFile().list();
+        if (listed == null) {
+          throw new NoSuchFileException(out.resolve(folder).toString());
+        }
+        present = new HashSet<>(Arrays.asList(listed));
+      }
+      if (!present.contains(path.substring(slash + 1))) {
+        throw new NoSuchFileException(out.resolve(path).toString());
+      }
+    }
+  }
+
+  /** Reads the file staged at {@code path}, else the current site's (a file this build kept). */
+  @Override
+  public byte[] read(String path) throws IOException {
+    Path file = staging.resolve(OutputPaths.checked(path));
+    if (!Files.exists(file)) {
+      return Files.readAllBytes(out.resolve(path));
+    }
+    return Files.readAllBytes(file);
+  }
+
+  /**
+   * Moves the staged files into the current site and deletes {@code stale} files from it (see
+   * the class comment for the order). A staged file with the same bytes as the one it would
+   * replace is dropped instead, so that unchanged pages keep their time for tools that copy
+   * the site on by time.
+   *
+   * @param stale files of the current site, relative to its root, that the new site lacks
+   * @return how many files of the site were added or replaced
+   */
+  int commit(Collection<String> stale) throws IOException {
+    List<String> staged = FileTrees.filesUnder(staging);
+    List<String> replacing = new ArrayList<>();
+    int changed = 0;
+    for (String path : staged) {
+      Path target = out.resolve(path);
+      if (Files.exists(target)) {
+        replacing.add(path);
+      } else {
+        Files.createDirectories(target.getParent());
+        FileTrees.move(staging.resolve(path), target);
+        changed++;
+      }
+    }
+    for (String path : replacing) {
+      Path from = staging.resolve(path);
+      Path target = out.resolve(path);
+      if (Files.mismatch(from, target) != -1) {
+        FileTrees.replace(from, target);
+        changed++;
+      }
+    }
+    for (String path : stale) {
+      Path file = out.resolve(OutputPaths.checked(path));
+      Files.deleteIfExists(file);
+      deleteEmptyFolders(file.getParent());
+    }
+    FileTrees.deleteTree(staging);
+    return changed;
+  }
+
+  /** Deletes {@code folder} and its parents up to the site root while they are empty. */
+  private void deleteEmptyFolders(Path folder) throws IOException {
+    for (Path dir = folder; dir != null && !dir.equals(out) && dir.startsWith(out);
+        dir = dir.getParent()) {
+      try {
+        Files.deleteIfExists(dir);
+      } catch (DirectoryNotEmptyException e) {
+        return;
+      }
+    }
+  }
+}
