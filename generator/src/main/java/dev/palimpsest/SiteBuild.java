@@ -125,7 +125,7 @@ final class SiteBuild {
    */
   private BuildReport keepSite(Scan scan, BuildCache previous, long started)
       throws IOException {
-    List<Outcome> outcomes = scan.inputs().stream().map(Outcome::kept).toList();
+    List<Outcome> outcomes = scan.inputs().stream().map(i -> Outcome.kept(i, true)).toList();
     for (Outcome outcome : outcomes) {
       outcome.entry().problemList().forEach(generator.listener()::problem);
       outcome.entry().warningList().forEach(generator.listener()::warning);
@@ -155,7 +155,7 @@ final class SiteBuild {
     // one builds everything afresh.
     BuildCache.delete(scan.cacheFile());
     site.commitInPlace(stale(previous, rendered.outcomes(), rendered.siteFiles()));
-    writeCache(scan, rendered);
+    writeCache(scan, rendered, site, pool);
     return report(scan, rendered.outcomes(), site.filesWritten(), site.filesKept(), true,
         false, started);
   }
@@ -170,7 +170,7 @@ final class SiteBuild {
     }
     BuildCache.delete(scan.cacheFile());
     site.commit();
-    writeCache(scan, rendered);
+    writeCache(scan, rendered, site, pool);
     return report(scan, rendered.outcomes(), site.filesWritten(), 0, true, false, started);
   }
 
@@ -210,8 +210,16 @@ final class SiteBuild {
     return new Rendered(outcomes, siteStage.files(), siteStage.feedExcerpts(), write);
   }
 
-  private void writeCache(Scan scan, Rendered rendered) throws IOException {
-    BuildCache.write(scan.cacheFile(), scan.global(), scan.now(), entries(rendered.outcomes()),
+  /**
+   * Writes the cache of the site just committed, with the stamp of each document's folders as
+   * they are now, where this build wrote into them or did not find its stamp.
+   */
+  private void writeCache(Scan scan, Rendered rendered, SiteOutput site, ExecutorService pool)
+      throws IOException {
+    List<BuildCache.Entry> entries = inParallel(pool, rendered.outcomes(), outcome ->
+        outcome.stamped() ? outcome.entry() : outcome.entry().withFolderStamp(
+            site.folderStamp(outcome.entry().key(), outcome.entry().files())));
+    BuildCache.write(scan.cacheFile(), scan.global(), scan.now(), entries,
         rendered.siteFiles(), rendered.feedExcerpts());
   }
 
@@ -286,12 +294,13 @@ final class SiteBuild {
       boolean historyMoved = entry.summary() != null
           && stage.historyMoved(entry.summary(), builtAt.orElseThrow());
       try {
-        site.keep(dir, historyMoved ? withoutHistory(entry.files()) : entry.files());
+        boolean stampHeld = site.keep(dir, historyMoved ? withoutHistory(entry.files())
+            : entry.files(), entry.folderStamp());
         if (historyMoved) {
           stage.rewriteHistory(inputs.source(), inputs.document(), entry.summary(),
               entry.headlines(), site);
         }
-        outcome = Outcome.kept(inputs);
+        outcome = Outcome.kept(inputs, stampHeld && !historyMoved);
         entry.problemList().forEach(generator.listener()::problem);
         entry.warningList().forEach(generator.listener()::warning);
       } catch (NoSuchFileException e) {
@@ -314,7 +323,8 @@ final class SiteBuild {
       result.summary().ifPresent(summary -> recent.offer(summary, result.excerpts()));
       outcome = new Outcome(BuildCache.Entry.of(inputs.source().name(), inputs.document().name(),
           inputs.fingerprint(), hash, result.summary(), result.problems(),
-          result.warnings(), result.files(), result.pageKeys(), result.headlines()), false);
+          result.warnings(), result.files(), result.pageKeys(), result.headlines()), false,
+          false);
     }
     generator.listener().documentDone(inputs.source().name(), inputs.document().name());
     return outcome;
@@ -433,13 +443,14 @@ final class SiteBuild {
   }
 
   /**
-   * What became of one document: the cache entry that describes its pages now, and whether
-   * they were kept from the current site.
+   * What became of one document: the cache entry that describes its pages now, whether they
+   * were kept from the current site, and whether their folders are as the entry's stamp says
+   * (nothing was written into them, and the stamp held).
    */
-  private record Outcome(BuildCache.Entry entry, boolean kept) {
-    static Outcome kept(Inputs inputs) {
+  private record Outcome(BuildCache.Entry entry, boolean kept, boolean stamped) {
+    static Outcome kept(Inputs inputs, boolean stamped) {
       return new Outcome(inputs.previous().orElseThrow().withFingerprint(inputs.fingerprint()),
-          true);
+          true, stamped);
     }
   }
 

@@ -331,10 +331,12 @@ public final class BuildCache {
    *     gave them
    * @param headlines its versions' headlines, as {@link dev.palimpsest.document.DocumentResult}
    *     gave them ({@code null} where a version has none)
+   * @param folderStamp the stamp of its folders in the site when the build was done (see
+   *     {@link dev.palimpsest.write.SiteOutput#folderStamp}), or 0 when not known
    */
   public record Entry(String source, String name, String fingerprint, String hash,
       DocumentSummary summary, List<Problem> problems, List<Problem> warnings,
-      List<String> files, List<Long> pageKeys, List<String> headlines) {
+      List<String> files, List<Long> pageKeys, List<String> headlines, long folderStamp) {
 
     /** An entry for a document just built. */
     public static Entry of(String source, String name, String fingerprint, String hash,
@@ -342,7 +344,7 @@ public final class BuildCache {
         List<String> files, List<Long> pageKeys, List<String> headlines) {
       return new Entry(source, name, fingerprint, hash, summary.orElse(null),
           List.copyOf(problems), List.copyOf(warnings), List.copyOf(files),
-          List.copyOf(pageKeys), Collections.unmodifiableList(new ArrayList<>(headlines)));
+          List.copyOf(pageKeys), Collections.unmodifiableList(new ArrayList<>(headlines)), 0);
     }
 
     /** Its folder in the site, {@code source/name}; unique among the entries of a cache. */
@@ -366,7 +368,13 @@ public final class BuildCache {
     /** The same entry with a fresh fingerprint, for inputs touched but not changed. */
     public Entry withFingerprint(String fingerprint) {
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files,
-          pageKeys, headlines);
+          pageKeys, headlines, folderStamp);
+    }
+
+    /** The same entry with the stamp its folders have now. */
+    public Entry withFolderStamp(long folderStamp) {
+      return new Entry(source, name, fingerprint, hash, summary, problems, warnings, files,
+          pageKeys, headlines, folderStamp);
     }
 
     void write(CacheBytes.Writer out, Map<String, Integer> fileNumbers) {
@@ -404,6 +412,7 @@ public final class BuildCache {
         out.writeLong(key);
       }
       writeHeadlines(out, headlines);
+      out.writeLong(folderStamp);
     }
 
     static Entry read(CacheBytes.Reader in, List<String> fileNames) throws IOException {
@@ -442,8 +451,9 @@ public final class BuildCache {
         pageKeys.add(in.readLong());
       }
       List<String> headlines = readHeadlines(in);
+      long folderStamp = in.readLong();
       return new Entry(source, name, fingerprint, hash, summary, problems, warnings,
-          List.copyOf(files), List.copyOf(pageKeys), headlines);
+          List.copyOf(files), List.copyOf(pageKeys), headlines, folderStamp);
     }
   }
 }

@@ -31,12 +31,19 @@ final class InPlaceUpdate implements SiteUpdate {
   }
 
   /**
-   * Checks that the current site has these files, by listing their folders rather than looking
-   * each file up: a document has a few folders and dozens of pages, and a rebuild checks every
-   * kept document.
+   * Checks that the current site has these files. When {@code stamp} is the stamp their
+   * folders have now ({@link FolderStamp}), no file was added to, removed from or renamed in
+   * them since the build that stamped them, which saw the files there; otherwise the folders are
+   * listed, rather than each file looked up: a document has a few folders and dozens of pages.
+   *
+   * @param stamp the folders' stamp when the files were last seen there, or 0
+   * @return whether the stamp held
+   * @throws NoSuchFileException when one of the files is missing
    */
-  @Override
-  public void keep(String dir, List<String> names) throws IOException {
+  boolean keep(String dir, List<String> names, long stamp) throws IOException {
+    if (stamp != 0 && stamp == FolderStamp.of(out, dir, names)) {
+      return true;
+    }
     // Names come in order, so the files of a folder come one after another and each folder
     // is listed once (or again, when other names come between).
     String folder = null;
@@ -57,6 +64,7 @@ final class InPlaceUpdate implements SiteUpdate {
         throw new NoSuchFileException(out.resolve(path).toString());
       }
     }
+    return false;
   }
 
   /** Reads the file staged at {@code path}, else the current site's (a file this build kept). */

@@ -196,17 +196,43 @@ public final class SiteOutput implements AutoCloseable {
   }
 
   /**
-   * Carries files of the current site into the new one unchanged, all or none: a site swapped
-   * in gets links to them or copies, a site updated in place only checks that they are there.
+   * Keeps files of the current site as they are, in an update in place: checks that they are
+   * there, all of them, and leaves them where they are.
    *
    * @param dir a folder relative to the site root ("source/document")
-   * @param names files relative to {@code dir}
+   * @param names files relative to {@code dir}, in order
    * @throws java.nio.file.NoSuchFileException when the current site lacks one of them; none is
    *     kept then, and the caller writes them afresh
    */
   public void keep(String dir, List<String> names) throws IOException {
-    update.keep(dir, names);
+    keep(dir, names, 0);
+  }
+
+  /**
+   * {@link #keep(String, List)}, without listing the files' folders when their stamp is still
+   * the one given (see {@link #folderStamp}): no file can have left them since.
+   *
+   * @return whether the stamp held
+   */
+  public boolean keep(String dir, List<String> names, long stamp) throws IOException {
+    if (!(update instanceof InPlaceUpdate inPlace)) {
+      throw new IllegalStateException("a site swapped in whole keeps nothing");
+    }
+    boolean held = inPlace.keep(dir, names, stamp);
     kept.addAndGet(names.size());
+    return held;
+  }
+
+  /**
+   * A stamp of the folders of the output that hold these files, which changes when a file is
+   * added to, removed from or renamed in one of them: taken after a commit, it lets the next
+   * build keep the files without listing their folders. 0 when a folder is missing.
+   *
+   * @param dir a folder relative to the site root
+   * @param names files relative to {@code dir}, in order
+   */
+  public long folderStamp(String dir, List<String> names) throws IOException {
+    return FolderStamp.of(out, dir, names);
   }
 
   /** Replaces the output folder with the staged site. */
