@@ -30,6 +30,9 @@ public final class TimeText {
   private static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
   private static final long LAST_FOUR_DIGIT_SECOND = 253_402_300_799L;
 
+  /** The length of {@link #iso}'s text for a year of four digits. */
+  public static final int ISO_LENGTH = 20;
+
   private static final double DAYS_PER_YEAR = 365.2425;
   private static final double DAYS_PER_MONTH = DAYS_PER_YEAR / 12;
 
@@ -47,9 +50,21 @@ public final class TimeText {
 
   /** "2016-05-03T10:22:31Z", for machines (datetime attributes, JSON). */
   public static String iso(Instant time) {
+    byte[] text = new byte[ISO_LENGTH];
+    if (!iso(time, text, 0)) {
+      return ISO.format(time);
+    }
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * Writes {@link #iso}'s text, in ASCII, into {@code text} from {@code at}, for a year of four
+   * digits; returns false, writing nothing, for any other.
+   */
+  public static boolean iso(Instant time, byte[] text, int at) {
     long seconds = time.getEpochSecond();
     if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
-      return ISO.format(time);
+      return false;
     }
     // By hand, with the calendar's arithmetic rather than LocalDateTime's checked fields:
     // changes.json and the sitemaps of a large site hold hundreds of thousands of these, and
@@ -66,15 +81,19 @@ public final class TimeText {
     int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
     int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
     int year = (int) (era * 400 + yearOfEra) + (month <= 2 ? 1 : 0);
-    byte[] text = {'0', '0', '0', '0', '-', '0', '0', '-', '0', '0', 'T', '0', '0', ':', '0', '0',
-        ':', '0', '0', 'Z'};
-    digits(text, 0, 4, year);
-    digits(text, 5, 2, month);
-    digits(text, 8, 2, day);
-    digits(text, 11, 2, second / 3_600);
-    digits(text, 14, 2, second / 60 % 60);
-    digits(text, 17, 2, second % 60);
-    return new String(text, StandardCharsets.ISO_8859_1);
+    digits(text, at, 4, year);
+    text[at + 4] = '-';
+    digits(text, at + 5, 2, month);
+    text[at + 7] = '-';
+    digits(text, at + 8, 2, day);
+    text[at + 10] = 'T';
+    digits(text, at + 11, 2, second / 3_600);
+    text[at + 13] = ':';
+    digits(text, at + 14, 2, second / 60 % 60);
+    text[at + 16] = ':';
+    digits(text, at + 17, 2, second % 60);
+    text[at + 19] = 'Z';
+    return true;
   }
 
   private static void digits(byte[] text, int at, int length, int value) {

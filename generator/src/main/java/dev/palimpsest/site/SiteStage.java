@@ -1,9 +1,5 @@
 package dev.palimpsest.site;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.palimpsest.document.ChangeSummary;
 import dev.palimpsest.document.ChangeFeed;
 import dev.palimpsest.document.DocumentSummary;
@@ -378,77 +374,4 @@ public final class SiteStage {
 
   /** A change with the document it belongs to. */
   record Change(DocumentSummary document, ChangeSummary change) {}
-
-  /**
-   * {@code changes.json}, in the SPEC's shape, written field by field with Jackson's streaming
-   * generator: on a large site it is tens of megabytes, and binding records by reflection took
-   * most of a one-snapshot rebuild's site stage.
-   */
-  static final class ChangesJson {
-    private static final JsonFactory JSON = JsonFactory.builder()
-        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
-    // Field names encoded once, not for each of the changes.
-    private static final SerializedString SOURCE = new SerializedString("source");
-    private static final SerializedString DOCUMENT = new SerializedString("document");
-    private static final SerializedString TITLE = new SerializedString("title");
-    private static final SerializedString FROM = new SerializedString("from");
-    private static final SerializedString TO = new SerializedString("to");
-    private static final SerializedString FROM_TIME = new SerializedString("from_time");
-    private static final SerializedString TO_TIME = new SerializedString("to_time");
-    private static final SerializedString WORDS_ADDED = new SerializedString("words_added");
-    private static final SerializedString WORDS_REMOVED = new SerializedString("words_removed");
-    private static final SerializedString MOVED_BLOCKS = new SerializedString("moved_blocks");
-    private static final SerializedString DIFF = new SerializedString("diff");
-
-    private ChangesJson() {}
-
-    static void write(List<Change> changes, Instant now, java.io.OutputStream out)
-        throws IOException {
-      try (JsonGenerator json = JSON.createGenerator(out)) {
-        json.useDefaultPrettyPrinter();
-        json.writeStartObject();
-        json.writeStringField("generated", TimeText.iso(now));
-        json.writeArrayFieldStart("changes");
-        for (Change change : changes) {
-          write(change, json);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-      }
-      out.write('\n');
-    }
-
-    /**
-     * One change. A method of its own, as the JVM compiles a method called often long before
-     * a loop run often: a rebuild writes this file once, and the loop would run interpreted.
-     */
-    private static void write(Change c, JsonGenerator json) throws IOException {
-      DocumentSummary document = c.document();
-      ChangeSummary change = c.change();
-      json.writeStartObject();
-      json.writeFieldName(SOURCE);
-      json.writeString(document.source());
-      json.writeFieldName(DOCUMENT);
-      json.writeString(document.name());
-      json.writeFieldName(TITLE);
-      json.writeString(document.title());
-      json.writeFieldName(FROM);
-      json.writeNumber(change.from());
-      json.writeFieldName(TO);
-      json.writeNumber(change.to());
-      json.writeFieldName(FROM_TIME);
-      json.writeString(TimeText.iso(change.fromTime()));
-      json.writeFieldName(TO_TIME);
-      json.writeString(TimeText.iso(change.toTime()));
-      json.writeFieldName(WORDS_ADDED);
-      json.writeNumber(change.wordsAdded());
-      json.writeFieldName(WORDS_REMOVED);
-      json.writeNumber(change.wordsRemoved());
-      json.writeFieldName(MOVED_BLOCKS);
-      json.writeNumber(change.movedBlocks());
-      json.writeFieldName(DIFF);
-      json.writeString(document.path() + change.diffPath());
-      json.writeEndObject();
-    }
-  }
 }
