@@ -43,18 +43,6 @@ public final class FileTrees {
     }
   }
 
-  /** The files under {@code folder}, relative to it with '/' between names, in order. */
-  static List<String> filesUnder(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      return List.of();
-    }
-    try (Stream<Path> walk = Files.walk(folder)) {
-      return walk.filter(Files::isRegularFile)
-          .map(file -> folder.relativize(file).toString().replace('\\', '/'))
-          .sorted().toList();
-    }
-  }
-
   /** Deletes a large tree, folder by folder on all cores: a site has many small files. */
   static void deleteInParallel(Path root) throws IOException {
     List<Path> children;

@@ -1,17 +1,15 @@
 package dev.palimpsest.write;
 
+import dev.palimpsest.layout.SiteLayout;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -27,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SiteOutput implements AutoCloseable {
   /** A file every Palimpsest site has: its presence makes an output folder safe to replace. */
-  private static final String SITE_MARK = "changes.json";
+  private static final String SITE_MARK = SiteLayout.CHANGES;
 
   /** One page writer per thread, reused from page to page. */
   private static final ThreadLocal<PageWriter> PAGE_WRITERS =
@@ -38,8 +36,6 @@ public final class SiteOutput implements AutoCloseable {
   private final SiteLock lock;
   private final AtomicInteger files = new AtomicInteger();
   private final AtomicInteger kept = new AtomicInteger();
-  /** The staging folders made so far: asking again for each of thousands of pages is costly. */
-  private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
   private volatile SiteUpdate update;
   private boolean committed;
 
@@ -95,32 +91,9 @@ public final class SiteOutput implements AutoCloseable {
     files.incrementAndGet();
   }
 
-  /** {@code path} in the staging folder, its folders made, for a file about to be written. */
+  /** Where a file about to be written at {@code path} goes until the commit. */
   private Path newFile(String path) throws IOException {
-    Path file = staging.resolve(OutputPaths.checked(path));
-    // Most pages go to a folder made already, which a plain look-up answers. Asking
-    // computeIfAbsent for every page made the JVM compile it with all of the folder making
-    // inlined, for a path taken once a folder.
-    if (folders.get(file.getParent()) == null) {
-      makeFolder(file.getParent());
-    }
-    return file;
-  }
-
-  /** Makes a staging folder, once: other threads wait for it rather than write too early. */
-  private void makeFolder(Path folder) throws IOException {
-    try {
-      folders.computeIfAbsent(folder, f -> {
-        try {
-          Files.createDirectories(f);
-          return Boolean.TRUE;
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    return update.staged(OutputPaths.checked(path));
   }
 
   /** Reads a file of the new site, written or kept, at {@code path} from the site root. */
