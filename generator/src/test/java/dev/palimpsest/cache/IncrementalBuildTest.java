@@ -1,5 +1,7 @@
 package dev.palimpsest.cache;
 
+import static dev.palimpsest.cache.SiteFiles.contents;
+import static dev.palimpsest.cache.SiteFiles.identities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,13 +13,11 @@ import dev.palimpsest.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,11 +66,8 @@ class IncrementalBuildTest {
     return builder.build().generate(snapshots, site);
   }
 
-  /** The site a build without any cache gives for the current snapshots. */
   private Map<String, String> fullBuild(Generator.Builder builder) throws Exception {
-    Path fresh = work.resolve("fresh-" + System.nanoTime()).resolve("site");
-    builder.fullBuild(true).build().generate(snapshots, fresh);
-    return contents(fresh);
+    return SiteFiles.fullBuild(builder, snapshots, work);
   }
 
   @Test
@@ -386,29 +383,5 @@ class IncrementalBuildTest {
   private static void assertWarned(BuildReport report, String text) {
     assertTrue(report.warnings().stream().anyMatch(w -> w.reason().contains(text)),
         report.warnings().toString());
-  }
-
-  /** Every file of a site and its bytes (as text, to make failures readable). */
-  static Map<String, String> contents(Path root) throws IOException {
-    Map<String, String> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        files.put(root.relativize(file).toString(), Files.readString(file));
-      }
-    }
-    return files;
-  }
-
-  /** Every file of a site with its identity (inode, where the file system has one) and time. */
-  static Map<String, Object> identities(Path root) throws IOException {
-    Map<String, Object> files = new TreeMap<>();
-    try (Stream<Path> walk = Files.walk(root)) {
-      for (Path file : walk.filter(Files::isRegularFile).toList()) {
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        files.put(root.relativize(file).toString(),
-            List.of(String.valueOf(attributes.fileKey()), attributes.lastModifiedTime()));
-      }
-    }
-    return files;
   }
 }

@@ -1,7 +1,7 @@
 package dev.palimpsest.cache;
 
-import static dev.palimpsest.cache.IncrementalBuildTest.contents;
-import static dev.palimpsest.cache.IncrementalBuildTest.identities;
+import static dev.palimpsest.cache.SiteFiles.contents;
+import static dev.palimpsest.cache.SiteFiles.identities;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -91,9 +91,7 @@ class MovingNowTest {
   }
 
   private Map<String, String> fullBuild(Generator.Builder builder) throws Exception {
-    Path fresh = work.resolve("fresh-" + System.nanoTime()).resolve("site");
-    builder.fullBuild(true).build().generate(snapshots, fresh);
-    return contents(fresh);
+    return SiteFiles.fullBuild(builder, snapshots, work);
   }
 
   @Test
